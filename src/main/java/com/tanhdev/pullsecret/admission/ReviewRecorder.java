@@ -1,0 +1,62 @@
+package com.tanhdev.pullsecret.admission;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.policy.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the one log line and the metrics for each answered review. Object bodies and secret data
+ * are never logged: only names, the decision and the secrets' names.
+ */
+public final class ReviewRecorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger("pullsecret.admission");
+
+  private final WebhookMetrics metrics;
+
+  public ReviewRecorder(WebhookMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  public void record(AdmissionRequest request, AdmissionResponse response, long nanos) {
+    Outcome outcome = response.outcome();
+    metrics.review(request.kind(), request.operation(), outcome.label());
+    response.secretsAdded().forEach(metrics::injection);
+    String skipReason = skipReason(outcome);
+    if (skipReason != null) {
+      metrics.skip(skipReason);
+    }
+    if (outcome == Outcome.ERROR) {
+      metrics.decisionError();
+    }
+    if (outcome == Outcome.NOT_HANDLED && !LOG.isDebugEnabled()) {
+      return; // requests this webhook does not look at would drown the useful lines
+    }
+    LOG.info(
+        "admission reviewed",
+        kv("uid", request.uid()),
+        kv("kind", request.kind()),
+        kv("namespace", request.namespace()),
+        kv("name", request.displayName()),
+        kv("operation", request.operation()),
+        kv("dryRun", request.dryRun()),
+        kv("decision", outcome.label()),
+        kv("allowed", response.allowed()),
+        kv("secrets", response.secretsAdded()),
+        kv("warnings", response.warnings().size()),
+        kv("latencyMicros", nanos / 1_000));
+  }
+
+  private static String skipReason(Outcome outcome) {
+    return switch (outcome) {
+      case SKIPPED_MISSING_SECRET, DENIED_MISSING_SECRET -> "secret-missing";
+      case SKIPPED_UNKNOWN_SECRET -> "secret-unknown";
+      case OPTED_OUT -> "opted-out";
+      case INVALID_POD_SPEC -> "invalid-pod-spec";
+      default -> null;
+    };
+  }
+}

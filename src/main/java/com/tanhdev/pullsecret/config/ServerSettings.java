@@ -1,0 +1,19 @@
+package com.tanhdev.pullsecret.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how the process listens. Changes need a restart.
+ *
+ * @param host the address both ports bind to
+ * @param port the HTTPS webhook port
+ * @param healthPort the plain-HTTP port for probes and metrics
+ * @param tlsCertFile PEM certificate chain served on {@code port}
+ * @param tlsKeyFile PEM private key (PKCS#1 or PKCS#8, RSA or EC)
+ * @param maxConcurrentReviews reviews decided at once; more wait briefly, then get shed
+ */
+public record ServerSettings(
+    String host, int port, int healthPort, Path tlsCertFile, Path tlsKeyFile, int maxConcurrentReviews) {
+
+  public static final String DEFAULT_TLS_DIR = "/etc/pullsecret-webhook/tls";
+}

@@ -1,0 +1,116 @@
+package com.tanhdev.pullsecret.http;
+
+import com.tanhdev.pullsecret.config.ServerSettings;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Two listeners: HTTPS for {@code /mutate} (no plaintext connector on that port), plain HTTP for
+ * probes and metrics. HTTP/1.1 only, because kube-apiserver never speaks HTTP/2 to webhooks.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+  /** Longer than the API server's 90 s idle timeout, so it is always the API server that closes. */
+  private static final long IDLE_TIMEOUT_MILLIS = 120_000;
+
+  /** In-flight reviews get this long to finish on shutdown. */
+  private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private final ServerSettings settings;
+  private final SslContextFactory.Server tls;
+  private final AdmissionEndpoint admission;
+  private final HealthEndpoints health;
+  private final ErrorBodies errors;
+  private Javalin webhookApp;
+  private Javalin healthApp;
+
+  public WebhookServer(
+      ServerSettings settings,
+      SslContextFactory.Server tls,
+      AdmissionEndpoint admission,
+      HealthEndpoints health,
+      ErrorBodies errors) {
+    this.settings = settings;
+    this.tls = tls;
+    this.admission = admission;
+    this.health = health;
+    this.errors = errors;
+  }
+
+  public void start() {
+    webhookApp = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jetty.threadPool = pool("webhook", settings.maxConcurrentReviews() + 8);
+      cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+      cfg.jetty.addConnector((server, http) -> {
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // the API server may dial an IP with no SNI at all
+        https.addCustomizer(secure);
+        ServerConnector connector =
+            new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        return connector;
+      });
+      cfg.routes.post("/mutate", admission);
+      for (HandlerType method : HandlerType.values()) {
+        if (method.isHttpMethod() && method != HandlerType.POST) {
+          cfg.routes.addHttpHandler(method, "/mutate", ctx -> {
+            ctx.header("Allow", "POST");
+            errors.write(ctx, 405, "method " + ctx.method() + " not allowed, use POST");
+          });
+        }
+      }
+      commonErrors(cfg);
+    }).start();
+    healthApp = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jetty.threadPool = pool("health", 12);
+      cfg.jetty.host = settings.host();
+      cfg.jetty.port = settings.healthPort();
+      cfg.routes.get("/healthz", health::healthz);
+      cfg.routes.get("/readyz", health::readyz);
+      cfg.routes.get("/metrics", health::metrics);
+      commonErrors(cfg);
+    }).start();
+  }
+
+  public int webhookPort() {
+    return webhookApp.port();
+  }
+
+  public int healthPort() {
+    return healthApp.port();
+  }
+
+  /** Stops accepting, lets in-flight reviews finish (bounded), then stops. */
+  @Override
+  public void close() {
+    if (webhookApp != null) {
+      webhookApp.stop();
+    }
+    if (healthApp != null) {
+      healthApp.stop();
+    }
+  }
+
+  private void commonErrors(io.javalin.config.JavalinConfig cfg) {
+    cfg.routes.error(404, ctx -> errors.write(ctx, 404, "not found: " + ctx.path()));
+    cfg.routes.exception(Exception.class, (e, ctx) -> errors.write(ctx, 500, "internal error"));
+  }
+
+  private static QueuedThreadPool pool(String name, int maxThreads) {
+    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+    pool.setName(name);
+    return pool;
+  }
+}

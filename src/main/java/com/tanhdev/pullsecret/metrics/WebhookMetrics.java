@@ -1,0 +1,125 @@
+package com.tanhdev.pullsecret.metrics;
+
+import com.tanhdev.pullsecret.lookup.LookupResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Every metric the webhook exports, named in one place. Generic request metrics follow
+ * controller-runtime's {@code controller_runtime_webhook_*} names so existing dashboards work;
+ * domain metrics carry the {@code pullsecret_} prefix. Names are documented in the README.
+ */
+public final class WebhookMetrics {
+
+  private static final String WEBHOOK = "/mutate";
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Timer latency;
+
+  public WebhookMetrics() {
+    Gauge.builder("controller_runtime_webhook_requests_in_flight", inFlight, AtomicInteger::get)
+        .description("Admission requests being served")
+        .tag("webhook", WEBHOOK)
+        .register(registry);
+    latency =
+        Timer.builder("controller_runtime_webhook_latency")
+            .description("Time to answer an admission request")
+            .tag("webhook", WEBHOOK)
+            .serviceLevelObjectives(buckets())
+            .register(registry);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  /** Records one answered HTTP request on the webhook path, whatever its status code. */
+  public void requestFinished(int statusCode, long nanos) {
+    inFlight.decrementAndGet();
+    latency.record(Duration.ofNanos(nanos));
+    Counter.builder("controller_runtime_webhook_requests")
+        .description("Admission requests by HTTP status code")
+        .tags("webhook", WEBHOOK, "code", Integer.toString(statusCode))
+        .register(registry)
+        .increment();
+  }
+
+  /** Records one decided review. */
+  public void review(String kind, String operation, String outcome) {
+    Counter.builder("pullsecret_admissions")
+        .description("Reviews by kind, operation and decision")
+        .tags("kind", kind, "operation", operation, "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  public void injection(String secret) {
+    Counter.builder("pullsecret_injections")
+        .description("Pull secret entries added, by secret")
+        .tag("secret", secret)
+        .register(registry)
+        .increment();
+  }
+
+  /** Reasons: secret-missing, secret-unknown, opted-out, invalid-pod-spec, invalid-image, shed. */
+  public void skip(String reason) {
+    Counter.builder("pullsecret_skips")
+        .description("Objects or secrets left out, by reason")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  public void lookup(LookupResult result) {
+    Counter.builder("pullsecret_secret_lookups")
+        .description("Secret existence lookups by result")
+        .tag("result", result.label())
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts unexpected failures inside a decision (answered allowed, unchanged). */
+  public void decisionError() {
+    Counter.builder("pullsecret_decision_errors")
+        .description("Unexpected failures inside a decision; the object was allowed unchanged")
+        .register(registry)
+        .increment();
+  }
+
+  public void configReload(boolean succeeded) {
+    Counter.builder("pullsecret_config_reloads")
+        .description("Config file reloads by result")
+        .tag("result", succeeded ? "success" : "failure")
+        .register(registry)
+        .increment();
+  }
+
+  /** Exposes the served certificate's expiry so users can alert well before it. */
+  public void certificateExpiry(Supplier<Number> unixSeconds) {
+    Gauge.builder("pullsecret_tls_certificate_expiry_timestamp_seconds", unixSeconds)
+        .description("Expiry of the served TLS certificate, Unix seconds")
+        .register(registry);
+  }
+
+  private static Duration[] buckets() {
+    double[] seconds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    Duration[] buckets = new Duration[seconds.length];
+    for (int i = 0; i < seconds.length; i++) {
+      buckets[i] = Duration.ofNanos((long) (seconds[i] * 1_000_000_000L));
+    }
+    return buckets;
+  }
+}

@@ -1,0 +1,60 @@
+package com.tanhdev.pullsecret.policy;
+
+import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.podspec.PodSpecFacts;
+import com.tanhdev.pullsecret.podspec.PullSecretsField;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decision: given a pod spec's facts, the rules and what the lookup says, which secrets to add
+ * and why. Mode (enforce or report) is applied by the caller; the decision is the same in both.
+ */
+public final class InjectionPolicy {
+
+  private final PolicySettings settings;
+  private final RuleMatcher matcher;
+  private final SecretLookup lookup;
+
+  public InjectionPolicy(PolicySettings settings, SecretLookup lookup) {
+    this.settings = settings;
+    this.matcher = new RuleMatcher(settings.rules());
+    this.lookup = lookup;
+  }
+
+  public PolicySettings settings() {
+    return settings;
+  }
+
+  public InjectionDecision decide(WorkloadKind kind, String namespace, PodSpecFacts facts) {
+    RuleMatcher.Matches matches = matcher.match(facts.images());
+    List<String> warnings = new ArrayList<>(facts.problems());
+    warnings.addAll(matches.invalidImages());
+    if (matches.needed().isEmpty()) {
+      return InjectionDecision.unchanged(Outcome.NO_MATCHING_IMAGE, warnings);
+    }
+    if (facts.pullSecretsField() == PullSecretsField.WRONG_TYPE) {
+      return InjectionDecision.unchanged(Outcome.INVALID_POD_SPEC, warnings);
+    }
+    SecretVerdicts verdicts = new SecretVerdicts(settings.missingSecret(), kind, namespace);
+    for (NeededSecret needed : matches.needed()) {
+      verdicts.add(check(namespace, needed, facts));
+    }
+    warnings.addAll(verdicts.warnings());
+    return new InjectionDecision(
+        verdicts.outcome(),
+        verdicts.secretsToAdd(),
+        verdicts.checks(),
+        warnings,
+        verdicts.denyMessage());
+  }
+
+  private SecretCheck check(String namespace, NeededSecret needed, PodSpecFacts facts) {
+    if (facts.lists(needed.secret())) {
+      return new SecretCheck(needed.secret(), needed.registry(), true, null);
+    }
+    LookupResult result = lookup.find(namespace, needed.secret());
+    return new SecretCheck(needed.secret(), needed.registry(), false, result);
+  }
+}

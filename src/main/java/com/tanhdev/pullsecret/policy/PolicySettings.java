@@ -1,0 +1,56 @@
+package com.tanhdev.pullsecret.policy;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The part of the configuration that decides what happens to an object. It can be swapped at run
+ * time when the mounted config file changes.
+ *
+ * @param rules registry-to-secret rules, in the order written
+ * @param mode enforce or report
+ * @param missingSecret what to do when a needed secret is not in the namespace
+ * @param kinds the kinds handled and, for each, the operations handled
+ * @param lookupTimeout how long a live secret read on a cache miss may take
+ */
+public record PolicySettings(
+    List<RegistryRule> rules,
+    Mode mode,
+    MissingSecretPolicy missingSecret,
+    Map<WorkloadKind, Set<Operation>> kinds,
+    Duration lookupTimeout) {
+
+  public PolicySettings {
+    rules = List.copyOf(rules);
+    kinds = Map.copyOf(kinds);
+  }
+
+  /** The defaults: one rule for the platform registry, Pods, Deployments and Jobs. */
+  public static PolicySettings defaults() {
+    return new PolicySettings(
+        List.of(new RegistryRule("registry-api.tanhdev.com", "registry-api-tanhdev")),
+        Mode.ENFORCE,
+        MissingSecretPolicy.SKIP,
+        Map.of(
+            WorkloadKind.POD, EnumSet.of(Operation.CREATE),
+            WorkloadKind.DEPLOYMENT, EnumSet.of(Operation.CREATE, Operation.UPDATE),
+            WorkloadKind.JOB, EnumSet.of(Operation.CREATE)),
+        Duration.ofMillis(300));
+  }
+
+  public boolean handles(WorkloadKind kind, Operation operation) {
+    Set<Operation> operations = kinds.get(kind);
+    return operations != null && operations.contains(operation);
+  }
+
+  /** Every secret some rule names, without repeats; the lookup watches exactly these. */
+  public Set<String> secretNames() {
+    Set<String> names = new LinkedHashSet<>();
+    rules.forEach(rule -> names.add(rule.secret()));
+    return names;
+  }
+}

@@ -1,0 +1,26 @@
+package com.tanhdev.pullsecret.policy;
+
+import java.util.Locale;
+
+/**
+ * Maps a registry ({@code host[:port]}) to the dockerconfigjson secret that pulls from it.
+ *
+ * @param registry lower-case host with optional port, as {@link ImageReference#registry()} gives it
+ * @param secret the Secret's name in the workload's namespace
+ */
+public record RegistryRule(String registry, String secret) {
+
+  public RegistryRule {
+    registry = normalise(registry);
+  }
+
+  /** True when the image is pulled from exactly this registry (never by prefix). */
+  public boolean matches(ImageReference image) {
+    return image.isOnRegistry(registry);
+  }
+
+  private static String normalise(String registry) {
+    String lower = registry.toLowerCase(Locale.ROOT);
+    return lower.equals("index.docker.io") ? "docker.io" : lower;
+  }
+}
