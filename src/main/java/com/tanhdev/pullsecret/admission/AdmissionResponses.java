@@ -84,13 +84,20 @@ public final class AdmissionResponses {
     return annotations;
   }
 
+  /** Image strings are user input: control characters must not reach terminals or logs. */
+  private static String printable(String text) {
+    StringBuilder clean = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return clean.toString();
+  }
+
   private static List<String> bounded(List<String> warnings) {
     List<String> result = new ArrayList<>();
     for (String warning : warnings) {
       if (result.size() == MAX_WARNINGS) {
         break;
       }
-      String text = WARNING_PREFIX + warning;
+      String text = WARNING_PREFIX + printable(warning);
       result.add(
           text.length() > MAX_WARNING_LENGTH ? text.substring(0, MAX_WARNING_LENGTH) + "..." : text);
     }

@@ -1,0 +1,135 @@
+package com.tanhdev.pullsecret.cli;
+
+import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.config.CertificateMode;
+import com.tanhdev.pullsecret.config.ConfigException;
+import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigWatcher;
+import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.tls.FileCertificateSource;
+import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the composition root. It only wires config -> TLS -> client -> lookup -> app, and
+ * undoes it in reverse on SIGTERM (stop accepting, finish in-flight reviews, exit).
+ */
+final class ServeCommand {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final Duration FILE_POLL = Duration.ofSeconds(2);
+  private static final String USAGE =
+      """
+      Usage: pullsecret-webhook serve [--config FILE]
+
+        --config FILE   YAML configuration (default: $PULLSECRET_CONFIG, else the embedded default)
+      Environment overrides: PULLSECRET_RULES, PULLSECRET_MODE, PULLSECRET_MISSING_SECRET, ...
+      (see the README's configuration reference).
+      """;
+
+  int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.contains("--help")) {
+      out.print(USAGE);
+      return 0;
+    }
+    Map<String, String> env = System.getenv();
+    Path configFile;
+    try {
+      configFile = configFile(args, env);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    try {
+      start(configFile, env);
+      return 0;
+    } catch (ConfigException | TlsMaterialException e) {
+      err.println("pullsecret-webhook: refusing to start: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static void start(Path configFile, Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader();
+    WebhookConfig config =
+        configFile != null ? loader.load(configFile, env) : loader.loadEmbedded(env);
+    if (config.certificates().mode() == CertificateMode.SELF_MANAGED) {
+      throw new ConfigException(
+          "certificates.mode", List.of("selfManaged is not available in this version; use files"));
+    }
+    WebhookMetrics metrics = new WebhookMetrics();
+    FileCertificateSource certificates =
+        new FileCertificateSource(
+            config.server().tlsCertFile(), config.server().tlsKeyFile(), FILE_POLL, Clock.systemUTC());
+    certificates.start();
+    metrics.certificateExpiry(
+        () -> certificates.notAfter().map(Instant::getEpochSecond).orElse(0L));
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    InformerSecretLookup lookup =
+        new InformerSecretLookup(
+            client, config.policy().secretNames(), config.policy().lookupTimeout());
+    lookup.start();
+    WebhookApplication app =
+        new WebhookApplication(
+                config, lookup, certificates.sslContextFactory(), certificates::isReady, metrics)
+            .start();
+    ConfigWatcher watcher =
+        configFile == null
+            ? null
+            : new ConfigWatcher(configFile, env, loader, app::replacePolicy, metrics::configReload);
+    if (watcher != null) {
+      watcher.start(FILE_POLL);
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("shutting down: finishing in-flight reviews");
+                  app.close();
+                  if (watcher != null) {
+                    watcher.close();
+                  }
+                  lookup.close();
+                  certificates.close();
+                  client.close();
+                },
+                "shutdown"));
+    LOG.info(
+        "pullsecret-webhook serving on :{} (health :{}), {} rule(s), mode {}",
+        app.webhookPort(),
+        app.healthPort(),
+        config.policy().rules().size(),
+        config.policy().mode());
+  }
+
+  private static Path configFile(List<String> args, Map<String, String> env) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--config")) {
+        if (i + 1 >= args.size()) {
+          throw new IllegalArgumentException("--config needs a file");
+        }
+        return Path.of(args.get(i + 1));
+      }
+      if (arg.startsWith("--config=")) {
+        return Path.of(arg.substring("--config=".length()));
+      }
+      throw new IllegalArgumentException("unknown option: " + arg);
+    }
+    String fromEnv = env.get("PULLSECRET_CONFIG");
+    return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+  }
+}

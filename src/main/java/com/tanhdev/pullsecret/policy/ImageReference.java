@@ -1,0 +1,65 @@
+package com.tanhdev.pullsecret.policy;
+
+import java.util.Objects;
+
+/**
+ * A container image reference in the normalised form container runtimes pull from.
+ *
+ * @param registry lower-case {@code host} or {@code host:port}; {@code docker.io} for Docker Hub,
+ *     whether implicit or written as {@code index.docker.io}
+ * @param repository the path on the registry, e.g. {@code library/nginx}
+ * @param tag the tag, or null
+ * @param digest the digest such as {@code sha256:...}, or null
+ */
+public record ImageReference(String registry, String repository, String tag, String digest) {
+
+  static final String DOCKER_HUB = "docker.io";
+  private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+  static final String OFFICIAL_PREFIX = "library/";
+
+  public ImageReference {
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(repository, "repository");
+  }
+
+  /**
+   * Reads an image string the way {@code distribution/reference} ParseNormalizedNamed does, in time
+   * linear in its length. Never throws: anything a runtime would refuse is {@link
+   * ParsedImage.Invalid}.
+   */
+  public static ParsedImage parse(String raw) {
+    return ImageReferenceParser.parse(raw);
+  }
+
+  /**
+   * True when this image is pulled from exactly {@code registryHost} ({@code host} or {@code
+   * host:port}, any case). Whole-string comparison only: a prefix, suffix or path match would let a
+   * look-alike registry receive the pull secret.
+   */
+  public boolean isOnRegistry(String registryHost) {
+    return registryHost != null && registry.equals(normaliseRegistry(registryHost));
+  }
+
+  /** The short name people type: {@code nginx} for {@code docker.io/library/nginx}. */
+  public String familiarName() {
+    if (!registry.equals(DOCKER_HUB)) {
+      return registry + "/" + repository;
+    }
+    String official =
+        repository.startsWith(OFFICIAL_PREFIX)
+            ? repository.substring(OFFICIAL_PREFIX.length())
+            : repository;
+    return official.indexOf('/') < 0 ? official : repository;
+  }
+
+  /** Lower-cases ASCII only, so look-alike letters such as the Kelvin sign never become 'k'. */
+  static String normaliseRegistry(String registryHost) {
+    StringBuilder lower = new StringBuilder(registryHost.length());
+    for (int i = 0; i < registryHost.length(); i++) {
+      char c = registryHost.charAt(i);
+      lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    String host = lower.toString();
+    return host.equals(LEGACY_DOCKER_HUB) ? DOCKER_HUB : host;
+  }
+}
