@@ -211,11 +211,19 @@ if [[ "$need_apiserver" == true || "$need_kubectl" == true ]]; then
     echo ")"
   } >"${kdir}/go.mod"
 
+  # Version stamping, as upstream's hack/lib/version.sh does, so that
+  # `--version` and /version report the real release. buildDate is the
+  # release's commit time from the proxy's .info file, which keeps the
+  # build reproducible; the commit hash is not available from the proxy.
+  kmajor="$(cut -d. -f1 <<<"${KUBE_VERSION#v}")"
+  kminor="$(cut -d. -f2 <<<"${KUBE_VERSION#v}")"
+  kdate="$(sed -n 's/.*"Time":"\([^"]*\)".*/\1/p' "${kgomod%.mod}.info" 2>/dev/null || true)"
   kldflags="-s -w"
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     kldflags+=" -X ${p}.gitVersion=${KUBE_VERSION}"
-    kldflags+=" -X ${p}.gitMajor=$(cut -d. -f1 <<<"${KUBE_VERSION#v}")"
-    kldflags+=" -X ${p}.gitMinor=$(cut -d. -f2 <<<"${KUBE_VERSION#v}")"
+    kldflags+=" -X ${p}.gitMajor=${kmajor}"
+    kldflags+=" -X ${p}.gitMinor=${kminor}"
+    [[ -n "$kdate" ]] && kldflags+=" -X ${p}.buildDate=${kdate}"
   done
 
   # Pin every package at KUBE_VERSION: a bare `go get pkg` means @upgrade.

@@ -62,7 +62,7 @@ final class ServeCommand {
     }
   }
 
-  private static void start(Path configFile, Map<String, String> env) {
+  private static void start(Path configFile, Map<String, String> env) throws TlsMaterialException {
     ConfigLoader loader = new ConfigLoader();
     WebhookConfig config =
         configFile != null ? loader.load(configFile, env) : loader.loadEmbedded(env);

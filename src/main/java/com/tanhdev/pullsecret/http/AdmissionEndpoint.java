@@ -10,6 +10,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,9 @@ public final class AdmissionEndpoint implements Handler {
       ctx.header("Connection", "close"); // the rest of the body is not worth reading
       return fail(ctx, 413, e.getMessage());
     } catch (IOException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        return fail(ctx, 408, "the request body did not arrive in time");
+      }
       return fail(ctx, 400, "could not read the request body: " + e.getMessage());
     }
     AdmissionRequest request;

@@ -20,6 +20,13 @@ public final class WebhookServer implements AutoCloseable {
   /** Longer than the API server's 90 s idle timeout, so it is always the API server that closes. */
   private static final long IDLE_TIMEOUT_MILLIS = 120_000;
 
+  /**
+   * A blocking body read may stall this long. The API server gives up on a webhook after at most
+   * 30 s (5 s by default), so a body still arriving after 10 s has no one waiting for its answer,
+   * and the worker thread it holds is better spent elsewhere.
+   */
+  private static final long BLOCKING_READ_TIMEOUT_MILLIS = 10_000;
+
   /** In-flight reviews get this long to finish on shutdown. */
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -51,6 +58,7 @@ public final class WebhookServer implements AutoCloseable {
       cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
       cfg.jetty.addConnector((server, http) -> {
         HttpConfiguration https = new HttpConfiguration(http);
+        https.setIdleTimeout(BLOCKING_READ_TIMEOUT_MILLIS);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false); // the API server may dial an IP with no SNI at all
         https.addCustomizer(secure);

@@ -1,0 +1,97 @@
+package com.tanhdev.pullsecret.http;
+
+import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.tls.CertificateAuthority;
+import com.tanhdev.pullsecret.tls.FileCertificateSource;
+import com.tanhdev.pullsecret.tls.IssuedCertificate;
+import com.tanhdev.pullsecret.tls.KeyAlgorithm;
+import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The production request path ({@link WebhookApplication}) on loopback with a generated CA and
+ * serving certificate, for tests that talk HTTPS to it.
+ */
+final class RunningWebhook implements AutoCloseable {
+
+  private final CertificateAuthority authority;
+  private final FileCertificateSource certificates;
+  private final WebhookApplication app;
+
+  RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
+    authority =
+        CertificateAuthority.create(
+            "pullsecret-webhook test CA", KeyAlgorithm.EC_P256, Duration.ofDays(1), Clock.systemUTC());
+    IssuedCertificate serving =
+        authority.issueServingCertificate(
+            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
+            KeyAlgorithm.EC_P256,
+            Duration.ofDays(1));
+    Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
+    Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
+    certificates = new FileCertificateSource(cert, key, Duration.ofHours(1), Clock.systemUTC());
+    certificates.start();
+    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n";
+    WebhookConfig config =
+        new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "test", Map.of());
+    app =
+        new WebhookApplication(
+                config,
+                lookup,
+                certificates.sslContextFactory(),
+                certificates::isReady,
+                new WebhookMetrics())
+            .start();
+  }
+
+  String mutateUrl() {
+    return "https://127.0.0.1:" + app.webhookPort() + "/mutate";
+  }
+
+  int webhookPort() {
+    return app.webhookPort();
+  }
+
+  String healthUrl(String path) {
+    return "http://127.0.0.1:" + app.healthPort() + path;
+  }
+
+  /** A client context that trusts only the test CA. */
+  SSLContext trustingContext() throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "ca",
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new ByteArrayInputStream(
+                    authority.root().certificatePem().getBytes(StandardCharsets.US_ASCII))));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context;
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    certificates.close();
+  }
+}
