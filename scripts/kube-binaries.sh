@@ -32,8 +32,9 @@
 #   GOPROXY                       taken from `go env`; any "direct" fallback
 #                                 is dropped (only the proxy is reachable)
 #
-# A cold build takes about 10-20 minutes on 2 cores (mostly compiling
-# kube-apiserver); a warm run returns at once.
+# A cold build (empty Go module and build caches) takes about 6 minutes on
+# 2 cores, mostly compiling kube-apiserver, and about 0.8 GB of module cache
+# plus 2.3 GB of build cache; a warm run returns in a few milliseconds.
 #
 # Not implemented on purpose: downloading prebuilt binaries (e.g. the
 # setup-envtest tarballs). A user with internet access but no Go could use
@@ -223,7 +224,9 @@ if [[ "$need_apiserver" == true || "$need_kubectl" == true ]]; then
     kldflags+=" -X ${p}.gitVersion=${KUBE_VERSION}"
     kldflags+=" -X ${p}.gitMajor=${kmajor}"
     kldflags+=" -X ${p}.gitMinor=${kminor}"
-    [[ -n "$kdate" ]] && kldflags+=" -X ${p}.buildDate=${kdate}"
+    if [[ -n "$kdate" ]]; then
+      kldflags+=" -X ${p}.buildDate=${kdate}"
+    fi
   done
 
   # Pin every package at KUBE_VERSION: a bare `go get pkg` means @upgrade.

@@ -1,0 +1,19 @@
+# The two commands of the README. Everything they need is installed by the scripts they call.
+.PHONY: demo test build bench
+
+# Start a local control plane and the webhook, apply a GitOps-shaped workload set, print what
+# was injected, skipped and why.
+demo:
+	scripts/demo.sh
+
+# Every test, including the integration tests through a real kube-apiserver.
+test:
+	scripts/test.sh
+
+# The runnable jar (target/pullsecret-webhook.jar), without tests.
+build:
+	mvn -B -q package -DskipTests
+
+# The JMH benchmark of the decision path (results in docs/benchmarks.md).
+bench:
+	scripts/bench.sh
