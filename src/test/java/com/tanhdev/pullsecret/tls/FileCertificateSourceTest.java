@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.testing.CapturedLogs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,0 +1,49 @@
+package com.tanhdev.pullsecret.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.policy.CurrentPolicy;
+import com.tanhdev.pullsecret.policy.PolicySettings;
+import com.tanhdev.pullsecret.testing.CapturedLogs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReviewRecorderTest {
+
+  private final JsonMapper mapper = JsonMappers.strict();
+
+  @Test
+  void each_review_is_one_json_line_with_names_and_decision_but_no_object_body() throws Exception {
+    byte[] body =
+        Files.readAllBytes(
+            Path.of("src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+    AdmissionCodec codec = new AdmissionCodec(mapper);
+    AdmissionRequest request = codec.decode(body);
+    AdmissionHandler handler =
+        new AdmissionHandler(
+            new CurrentPolicy(
+                PolicySettings.defaults(),
+                new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev")));
+
+    try (CapturedLogs logs = new CapturedLogs("pullsecret.admission")) {
+      new ReviewRecorder(new WebhookMetrics()).record(request, handler.handle(request), 42_000);
+
+      assertThat(logs.jsonLines()).hasSize(1);
+      String line = logs.jsonLines().get(0);
+      JsonNode json = mapper.readTree(line);
+      assertThat(json.get("uid").stringValue()).isEqualTo("705ab4f5-6393-11e8-b7cc-42010a800002");
+      assertThat(json.get("kind").stringValue()).isEqualTo("Pod");
+      assertThat(json.get("namespace").stringValue()).isEqualTo("auth-dev");
+      assertThat(json.get("name").stringValue()).isEqualTo("auth-api-7d9f8c6b5-*");
+      assertThat(json.get("decision").stringValue()).isEqualTo("injected");
+      assertThat(json.get("secrets").get(0).stringValue()).isEqualTo("registry-api-tanhdev");
+      assertThat(json.get("latencyMicros").asInt()).isEqualTo(42);
+      assertThat(line).doesNotContain("containerPort").doesNotContain("registry-api.tanhdev.com/auth");
+    }
+  }
+}
