@@ -1,0 +1,73 @@
+# syntax=docker/dockerfile:1
+
+# Container image of the pullsecret-webhook admission webhook.
+#
+#   docker build -t pullsecret-webhook:0.1.0 --build-arg VERSION=0.1.0 .
+#
+# Three stages: Maven builds the shaded jar, jlink cuts a Java runtime down to the modules the
+# webhook uses, and a distroless base without a shell or package manager runs it as a numeric
+# non-root user, which is what Pod Security "restricted" and runAsNonRoot check.
+
+ARG JAVA_VERSION=25
+
+# ---- build: the shaded jar --------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-${JAVA_VERSION} AS build
+WORKDIR /src
+# The pom alone first, so the dependency download is cached until the pom changes.
+COPY pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:resolve dependency:resolve-plugins
+COPY src ./src
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests \
+    && cp target/pullsecret-webhook.jar /pullsecret-webhook.jar
+
+# ---- runtime: a trimmed Java ------------------------------------------------------------------
+# A pristine JDK image for jlink: since JDK 24 Temurin links from its own runtime image instead
+# of jmods, which jlink refuses if any JDK file was changed after installation.
+FROM eclipse-temurin:${JAVA_VERSION}-jdk AS runtime
+# Module list from `jdeps --print-module-deps --ignore-missing-deps` on the shaded jar, minus
+# the modules only reached by code paths the webhook never takes (Jetty webapp, JAAS and
+# SPNEGO, servlet leak preventers, Vert.x verticle compilation, JTA), plus two that are only
+# loaded reflectively:
+#   java.logging, java.xml    logback and its XML configuration
+#   java.management,          micrometer JVM and process metrics (com.sun.management beans)
+#     jdk.management
+#   java.naming,              logback and Netty's DNS server discovery (JNDI "dns:" context)
+#     jdk.naming.dns
+#   java.sql                  Jackson and fabric8 date types (java.sql.Timestamp)
+#   jdk.unsupported           sun.misc.Unsafe for Netty, Jackson and Kotlin
+# java.desktop is left out on purpose: Jackson only uses java.beans when present, and the AWT
+# stack would add megabytes and CVEs. jdk.crypto.ec is not needed: since JDK 22 the EC
+# algorithms (the ECDSA P-256 serving certificate) live in java.base.
+RUN jlink \
+      --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.management,jdk.naming.dns,jdk.unsupported \
+      --strip-debug \
+      --no-man-pages \
+      --no-header-files \
+      --compress=zip-6 \
+      --output /opt/java
+
+# ---- final image --------------------------------------------------------------------------------
+# glibc, zlib, CA certificates and a passwd entry for 65532, no shell and no Java of its own.
+FROM gcr.io/distroless/java-base-debian12:nonroot
+
+ARG VERSION=0.1.0
+LABEL org.opencontainers.image.title="pullsecret-webhook" \
+      org.opencontainers.image.description="Kubernetes mutating admission webhook that adds registry imagePullSecrets to pods and workloads." \
+      org.opencontainers.image.source="https://github.com/tanhdev/pullsecret-webhook" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.version="${VERSION}"
+
+COPY --from=runtime /opt/java /opt/java
+COPY --from=build /pullsecret-webhook.jar /app/pullsecret-webhook.jar
+
+# Numeric, so the kubelet can verify runAsNonRoot without reading /etc/passwd.
+USER 65532:65532
+
+# 8443: HTTPS admission endpoint; 8080: plain HTTP health and metrics.
+EXPOSE 8443 8080
+
+# The heap follows the container memory limit; the serial collector suits a small heap on one
+# or two CPUs; exiting on OutOfMemoryError lets the kubelet restart a broken JVM. The Helm chart
+# spells out this same command so its jvmOptions value can replace these flags.
+ENTRYPOINT ["/opt/java/bin/java", "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/pullsecret-webhook.jar"]
+CMD ["serve", "--config", "/etc/pullsecret-webhook/config.yaml"]

@@ -1,0 +1,96 @@
+package com.tanhdev.pullsecret.chart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the helm binary named by {@code PULLSECRET_HELM}, one process per call. */
+final class Helm {
+
+  static final String BINARY_VARIABLE = "PULLSECRET_HELM";
+
+  // Generous: a cold helm renders in well under a second, but CI machines can stall.
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path binary;
+
+  private Helm(Path binary) {
+    this.binary = binary;
+  }
+
+  /**
+   * Finds helm from the system property or environment variable {@code PULLSECRET_HELM}. A missing
+   * binary fails the test instead of skipping it: skipped chart tests would let a broken chart
+   * through unnoticed.
+   */
+  static Helm fromEnvironment() {
+    String configured = System.getProperty(BINARY_VARIABLE, System.getenv(BINARY_VARIABLE));
+    if (configured == null || configured.isBlank()) {
+      throw new IllegalStateException(
+          BINARY_VARIABLE
+              + " is not set. The chart tests need a helm binary: run"
+              + " `export PULLSECRET_HELM=$(scripts/helm.sh | tail -1)` before `mvn test`.");
+    }
+    Path binary = Path.of(configured);
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          BINARY_VARIABLE
+              + "="
+              + configured
+              + " is not an executable file. Run scripts/helm.sh to install helm.");
+    }
+    return new Helm(binary);
+  }
+
+  Result run(List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.addAll(arguments);
+    try {
+      Path stdout = Files.createTempFile("helm", ".out");
+      Path stderr = Files.createTempFile("helm", ".err");
+      try {
+        // Files rather than pipes: a large render cannot block on a full pipe buffer.
+        Process process =
+            new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("helm did not finish within " + TIMEOUT + ": " + command);
+        }
+        return new Result(
+            process.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
+            Files.readString(stderr, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command, e);
+    }
+  }
+
+  /** What one helm invocation printed, and how it ended. */
+  record Result(int exitCode, String stdout, String stderr) {
+
+    boolean succeeded() {
+      return exitCode == 0;
+    }
+
+    String describe() {
+      return "helm exited with " + exitCode + "\nstderr:\n" + stderr + "\nstdout:\n" + stdout;
+    }
+  }
+}
