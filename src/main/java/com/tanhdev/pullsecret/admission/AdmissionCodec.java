@@ -19,7 +19,9 @@ public final class AdmissionCodec {
 
   private final ObjectMapper mapper;
 
-  /** @param mapper a mapper that rejects duplicate keys (see {@code JsonMappers}) */
+  /**
+   * @param mapper a mapper that rejects duplicate keys (see {@code JsonMappers})
+   */
   public AdmissionCodec(ObjectMapper mapper) {
     this.mapper = mapper;
   }
@@ -39,7 +41,8 @@ public final class AdmissionCodec {
     if (!apiVersion.equals(GROUP + "v1") && !apiVersion.equals(GROUP + "v1beta1")) {
       throw new BadReviewException(
           "apiVersion must be admission.k8s.io/v1 or admission.k8s.io/v1beta1, got \""
-              + abbreviate(apiVersion) + "\"");
+              + abbreviate(apiVersion)
+              + "\"");
     }
     if (!text(review, "kind").equals("AdmissionReview")) {
       throw new BadReviewException("kind must be AdmissionReview");
@@ -80,7 +83,8 @@ public final class AdmissionCodec {
       if (response.hasPatch()) {
         json.writeStringProperty("patchType", "JSONPatch");
         json.writeStringProperty(
-            "patch", Base64.getEncoder().encodeToString(mapper.writeValueAsBytes(response.patch())));
+            "patch",
+            Base64.getEncoder().encodeToString(mapper.writeValueAsBytes(response.patch())));
       }
       if (response.denyMessage() != null) {
         writeStatus(json, response.denyMessage());

@@ -33,7 +33,13 @@ public final class AdmissionResponses {
   /** Allowed, unchanged, with the outcome recorded and the warnings passed on. */
   public static AdmissionResponse unchanged(String uid, Outcome outcome, List<String> warnings) {
     return new AdmissionResponse(
-        uid, true, null, bounded(warnings), annotations(outcome, List.of(), false), null, outcome,
+        uid,
+        true,
+        null,
+        bounded(warnings),
+        annotations(outcome, List.of(), false),
+        null,
+        outcome,
         List.of());
   }
 
@@ -99,7 +105,9 @@ public final class AdmissionResponses {
       }
       String text = WARNING_PREFIX + printable(warning);
       result.add(
-          text.length() > MAX_WARNING_LENGTH ? text.substring(0, MAX_WARNING_LENGTH) + "..." : text);
+          text.length() > MAX_WARNING_LENGTH
+              ? text.substring(0, MAX_WARNING_LENGTH) + "..."
+              : text);
     }
     return result;
   }

@@ -73,7 +73,10 @@ final class ServeCommand {
     WebhookMetrics metrics = new WebhookMetrics();
     FileCertificateSource certificates =
         new FileCertificateSource(
-            config.server().tlsCertFile(), config.server().tlsKeyFile(), FILE_POLL, Clock.systemUTC());
+            config.server().tlsCertFile(),
+            config.server().tlsKeyFile(),
+            FILE_POLL,
+            Clock.systemUTC());
     certificates.start();
     metrics.certificateExpiry(
         () -> certificates.notAfter().map(Instant::getEpochSecond).orElse(0L));

@@ -31,7 +31,8 @@ public final class ConfigLoader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+      throw new ConfigException(
+          file.toString(), List.of("cannot read the file: " + e.getMessage()));
     }
     return parse(bytes, file.toString(), env);
   }

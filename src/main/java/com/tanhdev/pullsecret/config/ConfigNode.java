@@ -73,7 +73,8 @@ final class ConfigNode {
         return constant;
       }
     }
-    problems.add(at(key) + ": must be one of " + ConfigNames.wireNames(type) + ", got \"" + text + "\"");
+    problems.add(
+        at(key) + ": must be one of " + ConfigNames.wireNames(type) + ", got \"" + text + "\"");
     return fallback;
   }
 

@@ -14,7 +14,14 @@ import tools.jackson.databind.JsonNode;
 final class ConfigParser {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("rules", "mode", "missingSecret", "kinds", "lookupTimeoutMillis", "server", "certificates");
+      Set.of(
+          "rules",
+          "mode",
+          "missingSecret",
+          "kinds",
+          "lookupTimeoutMillis",
+          "server",
+          "certificates");
   private static final Set<String> SERVER_KEYS =
       Set.of("host", "port", "healthPort", "tlsCertFile", "tlsKeyFile", "maxConcurrentReviews");
   private static final Set<String> CERTIFICATE_KEYS = Set.of("mode", "selfManaged");
@@ -59,7 +66,8 @@ final class ConfigParser {
 
   private static CertificateSettings certificates(ConfigNode certificates) {
     certificates.rejectUnknownKeys(CERTIFICATE_KEYS);
-    CertificateMode mode = certificates.choice("mode", CertificateMode.FILES, CertificateMode.class);
+    CertificateMode mode =
+        certificates.choice("mode", CertificateMode.FILES, CertificateMode.class);
     ConfigNode names = certificates.objectOrEmpty("selfManaged");
     names.rejectUnknownKeys(SELF_MANAGED_KEYS);
     return new CertificateSettings(

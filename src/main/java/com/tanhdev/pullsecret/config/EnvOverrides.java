@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class EnvOverrides {
 
   /** Read elsewhere: the config file path, the pod's own namespace, the log level. */
-  private static final List<String> NOT_OVERRIDES = List.of("PULLSECRET_CONFIG", "PULLSECRET_NAMESPACE", "PULLSECRET_LOG_LEVEL");
+  private static final List<String> NOT_OVERRIDES =
+      List.of("PULLSECRET_CONFIG", "PULLSECRET_NAMESPACE", "PULLSECRET_LOG_LEVEL");
 
   private static final Map<String, String> TOP_LEVEL =
       Map.of(

@@ -19,7 +19,9 @@ final class KindsSection {
     for (String name : kinds.keys()) {
       Optional<WorkloadKind> kind = WorkloadKind.named(name);
       if (kind.isEmpty()) {
-        kinds.problem(name, "unknown kind (supported: Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)");
+        kinds.problem(
+            name,
+            "unknown kind (supported: Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob)");
         continue;
       }
       Set<Operation> operations = EnumSet.noneOf(Operation.class);
@@ -28,7 +30,8 @@ final class KindsSection {
         if (operation != Operation.CREATE && operation != Operation.UPDATE) {
           kinds.problem(name, "operations must be CREATE or UPDATE, got \"" + text + "\"");
         } else if (operation == Operation.UPDATE && isImmutable(kind.get())) {
-          kinds.problem(name, "UPDATE cannot be handled: " + name + " " + immutableReason(kind.get()));
+          kinds.problem(
+              name, "UPDATE cannot be handled: " + name + " " + immutableReason(kind.get()));
         } else {
           operations.add(operation);
         }

@@ -30,11 +30,15 @@ final class RulesSection {
           String secret = rule.string("secret", "");
           boolean valid = true;
           if (!REGISTRY.matcher(registry).matches() || registry.length() > 255) {
-            rule.problem("registry", "must be a registry host with an optional port, got \"" + registry + "\"");
+            rule.problem(
+                "registry",
+                "must be a registry host with an optional port, got \"" + registry + "\"");
             valid = false;
           }
           if (!SECRET.matcher(secret).matches() || secret.length() > 253) {
-            rule.problem("secret", "must be a Secret name (lower-case DNS subdomain), got \"" + secret + "\"");
+            rule.problem(
+                "secret",
+                "must be a Secret name (lower-case DNS subdomain), got \"" + secret + "\"");
             valid = false;
           }
           if (valid) {

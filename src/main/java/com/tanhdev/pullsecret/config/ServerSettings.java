@@ -13,7 +13,12 @@ import java.nio.file.Path;
  * @param maxConcurrentReviews reviews decided at once; more wait briefly, then get shed
  */
 public record ServerSettings(
-    String host, int port, int healthPort, Path tlsCertFile, Path tlsKeyFile, int maxConcurrentReviews) {
+    String host,
+    int port,
+    int healthPort,
+    Path tlsCertFile,
+    Path tlsKeyFile,
+    int maxConcurrentReviews) {
 
   public static final String DEFAULT_TLS_DIR = "/etc/pullsecret-webhook/tls";
 }

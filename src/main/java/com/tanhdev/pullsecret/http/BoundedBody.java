@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body up to a limit while streaming, so a chunked body without a Content-Length
- * is cut off at the limit instead of being buffered whole.
+ * Reads a request body up to a limit while streaming, so a chunked body without a Content-Length is
+ * cut off at the limit instead of being buffered whole.
  */
 final class BoundedBody {
 
@@ -18,7 +18,8 @@ final class BoundedBody {
 
   private BoundedBody() {}
 
-  static byte[] read(InputStream in, long declaredLength) throws IOException, BodyTooLargeException {
+  static byte[] read(InputStream in, long declaredLength)
+      throws IOException, BodyTooLargeException {
     if (declaredLength > LIMIT) {
       throw new BodyTooLargeException(LIMIT);
     }

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code /healthz} (the process answers), {@code /readyz} (TLS material loaded and the secret
- * cache synced: before that, admissions would miss secrets) and {@code /metrics}.
+ * {@code /healthz} (the process answers), {@code /readyz} (TLS material loaded and the secret cache
+ * synced: before that, admissions would miss secrets) and {@code /metrics}.
  */
 public final class HealthEndpoints {
 
@@ -30,7 +30,12 @@ public final class HealthEndpoints {
     boolean cache = cacheSynced.getAsBoolean();
     ctx.status(tls && cache ? 200 : 503)
         .contentType("text/plain")
-        .result("tls: " + (tls ? "ok" : "not loaded") + "\nsecret cache: " + (cache ? "synced" : "syncing") + "\n");
+        .result(
+            "tls: "
+                + (tls ? "ok" : "not loaded")
+                + "\nsecret cache: "
+                + (cache ? "synced" : "syncing")
+                + "\n");
   }
 
   void metrics(Context ctx) {

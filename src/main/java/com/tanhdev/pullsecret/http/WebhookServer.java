@@ -21,9 +21,9 @@ public final class WebhookServer implements AutoCloseable {
   private static final long IDLE_TIMEOUT_MILLIS = 120_000;
 
   /**
-   * A blocking body read may stall this long. The API server gives up on a webhook after at most
-   * 30 s (5 s by default), so a body still arriving after 10 s has no one waiting for its answer,
-   * and the worker thread it holds is better spent elsewhere.
+   * A blocking body read may stall this long. The API server gives up on a webhook after at most 30
+   * s (5 s by default), so a body still arriving after 10 s has no one waiting for its answer, and
+   * the worker thread it holds is better spent elsewhere.
    */
   private static final long BLOCKING_READ_TIMEOUT_MILLIS = 10_000;
 
@@ -52,44 +52,59 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   public void start() {
-    webhookApp = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.jetty.threadPool = pool("webhook", settings.maxConcurrentReviews() + 8);
-      cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
-      cfg.jetty.addConnector((server, http) -> {
-        HttpConfiguration https = new HttpConfiguration(http);
-        https.setIdleTimeout(BLOCKING_READ_TIMEOUT_MILLIS);
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false); // the API server may dial an IP with no SNI at all
-        https.addCustomizer(secure);
-        ServerConnector connector =
-            new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-        return connector;
-      });
-      cfg.routes.post("/mutate", admission);
-      for (HandlerType method : HandlerType.values()) {
-        if (method.isHttpMethod() && method != HandlerType.POST) {
-          cfg.routes.addHttpHandler(method, "/mutate", ctx -> {
-            ctx.header("Allow", "POST");
-            errors.write(ctx, 405, "method " + ctx.method() + " not allowed, use POST");
-          });
-        }
-      }
-      commonErrors(cfg);
-    }).start();
-    healthApp = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.jetty.threadPool = pool("health", 12);
-      cfg.jetty.host = settings.host();
-      cfg.jetty.port = settings.healthPort();
-      cfg.routes.get("/healthz", health::healthz);
-      cfg.routes.get("/readyz", health::readyz);
-      cfg.routes.get("/metrics", health::metrics);
-      commonErrors(cfg);
-    }).start();
+    webhookApp =
+        Javalin.create(
+                cfg -> {
+                  cfg.startup.showJavalinBanner = false;
+                  cfg.jetty.threadPool = pool("webhook", settings.maxConcurrentReviews() + 8);
+                  cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+                  cfg.jetty.addConnector(
+                      (server, http) -> {
+                        HttpConfiguration https = new HttpConfiguration(http);
+                        https.setIdleTimeout(BLOCKING_READ_TIMEOUT_MILLIS);
+                        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                        secure.setSniHostCheck(
+                            false); // the API server may dial an IP with no SNI at all
+                        https.addCustomizer(secure);
+                        ServerConnector connector =
+                            new ServerConnector(
+                                server,
+                                new SslConnectionFactory(tls, "http/1.1"),
+                                new HttpConnectionFactory(https));
+                        connector.setHost(settings.host());
+                        connector.setPort(settings.port());
+                        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                        return connector;
+                      });
+                  cfg.routes.post("/mutate", admission);
+                  for (HandlerType method : HandlerType.values()) {
+                    if (method.isHttpMethod() && method != HandlerType.POST) {
+                      cfg.routes.addHttpHandler(
+                          method,
+                          "/mutate",
+                          ctx -> {
+                            ctx.header("Allow", "POST");
+                            errors.write(
+                                ctx, 405, "method " + ctx.method() + " not allowed, use POST");
+                          });
+                    }
+                  }
+                  commonErrors(cfg);
+                })
+            .start();
+    healthApp =
+        Javalin.create(
+                cfg -> {
+                  cfg.startup.showJavalinBanner = false;
+                  cfg.jetty.threadPool = pool("health", 12);
+                  cfg.jetty.host = settings.host();
+                  cfg.jetty.port = settings.healthPort();
+                  cfg.routes.get("/healthz", health::healthz);
+                  cfg.routes.get("/readyz", health::readyz);
+                  cfg.routes.get("/metrics", health::metrics);
+                  commonErrors(cfg);
+                })
+            .start();
   }
 
   public int webhookPort() {

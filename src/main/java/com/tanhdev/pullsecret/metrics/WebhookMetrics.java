@@ -115,7 +115,9 @@ public final class WebhookMetrics {
   }
 
   private static Duration[] buckets() {
-    double[] seconds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    double[] seconds = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
     Duration[] buckets = new Duration[seconds.length];
     for (int i = 0; i < seconds.length; i++) {
       buckets[i] = Duration.ofNanos((long) (seconds[i] * 1_000_000_000L));

@@ -22,7 +22,8 @@ public final class PatchBuilder {
    * @param field the current state of {@code imagePullSecrets}; must not be {@code WRONG_TYPE}
    * @return an empty array when there is nothing to add
    */
-  public ArrayNode addPullSecrets(String podSpecPointer, PullSecretsField field, List<String> secrets) {
+  public ArrayNode addPullSecrets(
+      String podSpecPointer, PullSecretsField field, List<String> secrets) {
     ArrayNode operations = NODES.arrayNode();
     if (secrets.isEmpty()) {
       return operations;
@@ -35,7 +36,8 @@ public final class PatchBuilder {
         secrets.forEach(secret -> entries.add(reference(secret)));
         operations.add(operation(path, entries));
       }
-      case ARRAY -> secrets.forEach(secret -> operations.add(operation(path + "/-", reference(secret))));
+      case ARRAY ->
+          secrets.forEach(secret -> operations.add(operation(path + "/-", reference(secret))));
       case WRONG_TYPE ->
           throw new IllegalArgumentException("imagePullSecrets of the wrong type is never patched");
     }

@@ -4,8 +4,8 @@ import com.tanhdev.pullsecret.lookup.SecretLookup;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds the policy in force. A config reload swaps it in one step, so a review is decided wholly
- * by the old settings or wholly by the new ones.
+ * Holds the policy in force. A config reload swaps it in one step, so a review is decided wholly by
+ * the old settings or wholly by the new ones.
  */
 public final class CurrentPolicy {
 

@@ -30,8 +30,13 @@ public final class RuleMatcher {
       ParsedImage parsed = ImageReference.parse(image.image());
       if (parsed instanceof ParsedImage.Invalid bad) {
         invalid.add(
-            "image \"" + bad.raw() + "\" of container " + image.container()
-                + " is not a valid image reference (" + bad.reason() + ")");
+            "image \""
+                + bad.raw()
+                + "\" of container "
+                + image.container()
+                + " is not a valid image reference ("
+                + bad.reason()
+                + ")");
         continue;
       }
       ImageReference reference = ((ParsedImage.Valid) parsed).reference();

@@ -10,7 +10,8 @@ import com.tanhdev.pullsecret.lookup.LookupResult;
  * @param alreadyListed whether the pod spec lists it already (then no lookup was made)
  * @param lookup the lookup's result, or null when none was made
  */
-public record SecretCheck(String secret, String registry, boolean alreadyListed, LookupResult lookup) {
+public record SecretCheck(
+    String secret, String registry, boolean alreadyListed, LookupResult lookup) {
 
   /** True when the secret is known to exist or the spec already lists it. */
   public boolean isSatisfied() {

@@ -37,7 +37,10 @@ final class SecretVerdicts {
     anyMissing |= !unknown;
     String problem =
         unknown
-            ? "could not confirm that secret " + check.secret() + " exists in namespace " + namespace
+            ? "could not confirm that secret "
+                + check.secret()
+                + " exists in namespace "
+                + namespace
             : "secret " + check.secret() + " does not exist in namespace " + namespace;
     switch (policy) {
       case INJECT -> {
@@ -48,7 +51,8 @@ final class SecretVerdicts {
         if (kind.isPod()) {
           denied.add(problem);
         } else {
-          warnings.add(problem + "; not added (pods from this template are denied until it exists)");
+          warnings.add(
+              problem + "; not added (pods from this template are denied until it exists)");
         }
       }
       case SKIP -> warnings.add(problem + "; not added");

@@ -48,12 +48,16 @@ class GoldenAdmissionTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void the_answer_matches_the_golden_file(GoldenCase golden) throws IOException {
-    AdmissionHandler handler = new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
     AdmissionRequest request = codec.decode(golden.request());
-    JsonNode answer = readable(mapper.readTree(codec.encode(request.apiVersion(), handler.handle(request))));
+    JsonNode answer =
+        readable(mapper.readTree(codec.encode(request.apiVersion(), handler.handle(request))));
 
     if (UPDATE && !Files.exists(golden.expected())) {
-      Files.writeString(golden.expected(), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer) + "\n");
+      Files.writeString(
+          golden.expected(),
+          mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer) + "\n");
     }
     assertThat(answer).isEqualTo(mapper.readTree(golden.expected().toFile()));
   }
@@ -62,7 +66,8 @@ class GoldenAdmissionTest {
   @MethodSource("cases")
   void a_patch_applies_and_the_patched_object_needs_no_second_patch(GoldenCase golden)
       throws IOException {
-    AdmissionHandler handler = new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
     ObjectNode review = (ObjectNode) mapper.readTree(golden.request());
     AdmissionResponse first = handler.handle(codec.decode(mapper.writeValueAsBytes(review)));
     if (!first.hasPatch()) {

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** One folder under {@code golden/}: a request, its expected answer, optional config and secrets. */
+/**
+ * One folder under {@code golden/}: a request, its expected answer, optional config and secrets.
+ */
 record GoldenCase(Path folder) {
 
   String name() {

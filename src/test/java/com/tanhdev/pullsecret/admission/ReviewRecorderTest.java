@@ -21,7 +21,8 @@ class ReviewRecorderTest {
   void each_review_is_one_json_line_with_names_and_decision_but_no_object_body() throws Exception {
     byte[] body =
         Files.readAllBytes(
-            Path.of("src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+            Path.of(
+                "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
     AdmissionCodec codec = new AdmissionCodec(mapper);
     AdmissionRequest request = codec.decode(body);
     AdmissionHandler handler =
@@ -43,7 +44,9 @@ class ReviewRecorderTest {
       assertThat(json.get("decision").stringValue()).isEqualTo("injected");
       assertThat(json.get("secrets").get(0).stringValue()).isEqualTo("registry-api-tanhdev");
       assertThat(json.get("latencyMicros").asInt()).isEqualTo(42);
-      assertThat(line).doesNotContain("containerPort").doesNotContain("registry-api.tanhdev.com/auth");
+      assertThat(line)
+          .doesNotContain("containerPort")
+          .doesNotContain("registry-api.tanhdev.com/auth");
     }
   }
 }

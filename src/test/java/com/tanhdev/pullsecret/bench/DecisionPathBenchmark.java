@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgs = {"-Xmx256m", "-XX:+UseSerialGC"})
+@Fork(
+    value = 2,
+    jvmArgs = {"-Xmx256m", "-XX:+UseSerialGC"})
 public class DecisionPathBenchmark {
 
   private byte[] review;
@@ -40,7 +42,8 @@ public class DecisionPathBenchmark {
 
   @Setup
   public void load() throws IOException {
-    try (InputStream in = DecisionPathBenchmark.class.getResourceAsStream("/bench/deployment-review.json")) {
+    try (InputStream in =
+        DecisionPathBenchmark.class.getResourceAsStream("/bench/deployment-review.json")) {
       review = in.readAllBytes();
     }
     codec = new AdmissionCodec(JsonMappers.strict());

@@ -125,7 +125,8 @@ class ConfigLoaderTest {
             Map.of(
                 "PULLSECRET_MODE", "report",
                 "PULLSECRET_PORT", "9443",
-                "PULLSECRET_RULES", "registry-api.tanhdev.com=registry-api-tanhdev, ghcr.io=ghcr-pull",
+                "PULLSECRET_RULES",
+                    "registry-api.tanhdev.com=registry-api-tanhdev, ghcr.io=ghcr-pull",
                 "PATH", "/usr/bin"));
     assertThat(config.policy().mode()).isEqualTo(Mode.REPORT);
     assertThat(config.server().port()).isEqualTo(9443);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,8 @@ class AdmissionEndpointTest {
 
   @BeforeAll
   static void start() throws Exception {
-    webhook = new RunningWebhook(dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
+    webhook =
+        new RunningWebhook(dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
     client =
         HttpClient.newBuilder()
             .sslContext(webhook.trustingContext())
@@ -64,10 +64,12 @@ class AdmissionEndpointTest {
 
   @Test
   void a_review_over_tls_is_answered_with_a_patch_over_http_1_1() throws Exception {
-    HttpResponse<String> response = post("application/json; charset=utf-8", Files.readAllBytes(Path.of(POD_REVIEW)));
+    HttpResponse<String> response =
+        post("application/json; charset=utf-8", Files.readAllBytes(Path.of(POD_REVIEW)));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(response.body())
         .contains("\"uid\":\"705ab4f5-6393-11e8-b7cc-42010a800002\"")
         .contains("\"patchType\":\"JSONPatch\"");
@@ -76,7 +78,9 @@ class AdmissionEndpointTest {
   @Test
   void a_get_is_refused_with_405_and_the_allowed_method() throws Exception {
     HttpResponse<String> response =
-        client.send(HttpRequest.newBuilder(URI.create(webhook.mutateUrl())).GET().build(), BodyHandlers.ofString());
+        client.send(
+            HttpRequest.newBuilder(URI.create(webhook.mutateUrl())).GET().build(),
+            BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("POST");
     assertThat(response.body()).contains("\"error\":\"method GET not allowed, use POST\"");
@@ -84,15 +88,18 @@ class AdmissionEndpointTest {
 
   @Test
   void a_wrong_or_missing_content_type_is_refused_with_415() throws Exception {
-    assertThat(post("text/plain", "{}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+    assertThat(post("text/plain", "{}".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(415);
     assertThat(post(null, "{}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
   }
 
   @Test
   void a_declared_body_over_7_mib_is_refused_with_413_before_it_is_sent() throws Exception {
     try (SSLSocket socket = openTls()) {
-      send(socket, "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 8388608\r\n\r\n");
+      send(
+          socket,
+          "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 8388608\r\n\r\n");
       String answer = readAnswer(socket);
       assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 7340032 bytes");
     }
@@ -101,8 +108,10 @@ class AdmissionEndpointTest {
   @Test
   void a_chunked_body_over_7_mib_is_cut_off_with_413() throws Exception {
     try (SSLSocket socket = openTls()) {
-      send(socket, "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Transfer-Encoding: chunked\r\n\r\n");
+      send(
+          socket,
+          "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n");
       byte[] chunk = new byte[64 * 1024];
       java.util.Arrays.fill(chunk, (byte) ' ');
       OutputStream out = socket.getOutputStream();
@@ -118,7 +127,11 @@ class AdmissionEndpointTest {
 
   private static SSLSocket openTls() throws Exception {
     SSLSocket socket =
-        (SSLSocket) webhook.trustingContext().getSocketFactory().createSocket("127.0.0.1", webhook.webhookPort());
+        (SSLSocket)
+            webhook
+                .trustingContext()
+                .getSocketFactory()
+                .createSocket("127.0.0.1", webhook.webhookPort());
     socket.setSoTimeout(30_000);
     return socket;
   }
@@ -151,13 +164,22 @@ class AdmissionEndpointTest {
 
   @Test
   void a_review_without_request_or_uid_or_with_the_wrong_kind_is_a_400() throws Exception {
-    assertThat(postJson("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}").body())
+    assertThat(
+            postJson("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}")
+                .body())
         .contains("request is missing");
-    assertThat(postJson("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{}}").body())
+    assertThat(
+            postJson(
+                    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{}}")
+                .body())
         .contains("request.uid is missing");
-    assertThat(postJson("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"Pod\",\"request\":{\"uid\":\"1\"}}").body())
+    assertThat(
+            postJson(
+                    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"Pod\",\"request\":{\"uid\":\"1\"}}")
+                .body())
         .contains("kind must be AdmissionReview");
-    HttpResponse<String> wrongVersion = postJson("{\"apiVersion\":\"v1\",\"kind\":\"AdmissionReview\"}");
+    HttpResponse<String> wrongVersion =
+        postJson("{\"apiVersion\":\"v1\",\"kind\":\"AdmissionReview\"}");
     assertThat(wrongVersion.statusCode()).isEqualTo(400);
     assertThat(wrongVersion.body()).contains("apiVersion must be admission.k8s.io/v1");
   }
@@ -170,7 +192,10 @@ class AdmissionEndpointTest {
             + "\"object\":{\"spec\":{\"containers\":\"registry-api.tanhdev.com/a:1\"}}}}";
     HttpResponse<String> response = postJson(body);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"allowed\":true").doesNotContain("patch").contains("containers is a string");
+    assertThat(response.body())
+        .contains("\"allowed\":true")
+        .doesNotContain("patch")
+        .contains("containers is a string");
   }
 
   @Test
@@ -206,10 +231,13 @@ class AdmissionEndpointTest {
   @Test
   void a_stalled_body_does_not_hold_the_server() throws Exception {
     try (SSLSocket socket = openTls()) {
-      send(socket, "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 1000\r\n\r\n{");
+      send(
+          socket,
+          "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 1000\r\n\r\n{");
       // While this client stalls mid-body, other reviews are still answered.
-      assertThat(post("application/json", Files.readAllBytes(Path.of(POD_REVIEW))).statusCode()).isEqualTo(200);
+      assertThat(post("application/json", Files.readAllBytes(Path.of(POD_REVIEW))).statusCode())
+          .isEqualTo(200);
       // And the stalled request is ended by the server instead of holding a worker forever.
       assertThat(readAnswer(socket)).startsWith("HTTP/1.1 408");
     }

@@ -22,7 +22,8 @@ class HealthEndpointsTest {
   }
 
   @Test
-  void readiness_waits_for_the_secret_cache_while_liveness_is_already_ok(@TempDir Path dir) throws Exception {
+  void readiness_waits_for_the_secret_cache_while_liveness_is_already_ok(@TempDir Path dir)
+      throws Exception {
     try (RunningWebhook webhook = new RunningWebhook(dir, new FakeSecretLookup().notSynced())) {
       assertThat(get(webhook.healthUrl("/healthz")).statusCode()).isEqualTo(200);
       HttpResponse<String> ready = get(webhook.healthUrl("/readyz"));
@@ -32,14 +33,16 @@ class HealthEndpointsTest {
   }
 
   @Test
-  void metrics_show_requests_decisions_and_lookups_after_a_review(@TempDir Path dir) throws Exception {
+  void metrics_show_requests_decisions_and_lookups_after_a_review(@TempDir Path dir)
+      throws Exception {
     FakeSecretLookup lookup = new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev");
     try (RunningWebhook webhook = new RunningWebhook(dir, lookup)) {
       assertThat(get(webhook.healthUrl("/readyz")).statusCode()).isEqualTo(200);
       HttpClient tls = HttpClient.newBuilder().sslContext(webhook.trustingContext()).build();
       byte[] review =
           Files.readAllBytes(
-              Path.of("src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+              Path.of(
+                  "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
       tls.send(
           HttpRequest.newBuilder(URI.create(webhook.mutateUrl()))
               .header("Content-Type", "application/json")
@@ -49,10 +52,12 @@ class HealthEndpointsTest {
 
       String metrics = get(webhook.healthUrl("/metrics")).body();
       assertThat(metrics)
-          .contains("controller_runtime_webhook_requests_total{code=\"200\",webhook=\"/mutate\"} 1.0")
+          .contains(
+              "controller_runtime_webhook_requests_total{code=\"200\",webhook=\"/mutate\"} 1.0")
           .contains("controller_runtime_webhook_latency_seconds_bucket")
           .contains("controller_runtime_webhook_requests_in_flight")
-          .contains("pullsecret_admissions_total{kind=\"Pod\",operation=\"CREATE\",outcome=\"injected\"} 1.0")
+          .contains(
+              "pullsecret_admissions_total{kind=\"Pod\",operation=\"CREATE\",outcome=\"injected\"} 1.0")
           .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1.0")
           .contains("pullsecret_secret_lookups_total{result=\"cache_hit\"} 1.0");
     }

@@ -36,7 +36,10 @@ final class RunningWebhook implements AutoCloseable {
   RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
     authority =
         CertificateAuthority.create(
-            "pullsecret-webhook test CA", KeyAlgorithm.EC_P256, Duration.ofDays(1), Clock.systemUTC());
+            "pullsecret-webhook test CA",
+            KeyAlgorithm.EC_P256,
+            Duration.ofDays(1),
+            Clock.systemUTC());
     IssuedCertificate serving =
         authority.issueServingCertificate(
             new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),

@@ -15,7 +15,8 @@ class InjectionPolicyTest {
   private static final String REGISTRY_IMAGE = "registry-api.tanhdev.com/payment/api:2.0.1";
   private static final String SECRET = "registry-api-tanhdev";
 
-  private final FakeSecretLookup lookup = new FakeSecretLookup().present("payment-production", SECRET);
+  private final FakeSecretLookup lookup =
+      new FakeSecretLookup().present("payment-production", SECRET);
 
   private InjectionDecision decide(
       MissingSecretPolicy missing, WorkloadKind kind, String namespace, PodSpecFacts facts) {
@@ -36,7 +37,11 @@ class InjectionPolicyTest {
   @Test
   void a_registry_image_with_the_secret_present_is_injected() {
     InjectionDecision decision =
-        decide(MissingSecretPolicy.SKIP, WorkloadKind.POD, "payment-production", spec(null, REGISTRY_IMAGE));
+        decide(
+            MissingSecretPolicy.SKIP,
+            WorkloadKind.POD,
+            "payment-production",
+            spec(null, REGISTRY_IMAGE));
     assertThat(decision.outcome()).isEqualTo(Outcome.INJECTED);
     assertThat(decision.secretsToAdd()).containsExactly(SECRET);
     assertThat(decision.warnings()).isEmpty();
@@ -82,16 +87,22 @@ class InjectionPolicyTest {
   @Test
   void a_missing_secret_is_skipped_with_a_warning_naming_it_and_the_namespace() {
     InjectionDecision decision =
-        decide(MissingSecretPolicy.SKIP, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
+        decide(
+            MissingSecretPolicy.SKIP, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
     assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_MISSING_SECRET);
     assertThat(decision.warnings())
-        .containsExactly("secret registry-api-tanhdev does not exist in namespace payment-dev; not added");
+        .containsExactly(
+            "secret registry-api-tanhdev does not exist in namespace payment-dev; not added");
   }
 
   @Test
   void a_missing_secret_is_added_anyway_under_the_inject_policy() {
     InjectionDecision decision =
-        decide(MissingSecretPolicy.INJECT, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
+        decide(
+            MissingSecretPolicy.INJECT,
+            WorkloadKind.POD,
+            "payment-dev",
+            spec(null, REGISTRY_IMAGE));
     assertThat(decision.outcome()).isEqualTo(Outcome.INJECTED);
     assertThat(decision.secretsToAdd()).containsExactly(SECRET);
     assertThat(decision.warnings()).singleElement().asString().contains("added anyway");
@@ -100,14 +111,18 @@ class InjectionPolicyTest {
   @Test
   void a_pod_is_denied_under_the_deny_policy_but_a_deployment_is_only_warned() {
     InjectionDecision pod =
-        decide(MissingSecretPolicy.DENY, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
+        decide(
+            MissingSecretPolicy.DENY, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
     assertThat(pod.isDenied()).isTrue();
     assertThat(pod.denyMessage()).contains("registry-api-tanhdev").contains("payment-dev");
     assertThat(pod.secretsToAdd()).isEmpty();
 
     InjectionDecision deployment =
         decide(
-            MissingSecretPolicy.DENY, WorkloadKind.DEPLOYMENT, "payment-dev", spec(null, REGISTRY_IMAGE));
+            MissingSecretPolicy.DENY,
+            WorkloadKind.DEPLOYMENT,
+            "payment-dev",
+            spec(null, REGISTRY_IMAGE));
     assertThat(deployment.isDenied()).isFalse();
     assertThat(deployment.outcome()).isEqualTo(Outcome.SKIPPED_MISSING_SECRET);
   }
@@ -117,7 +132,10 @@ class InjectionPolicyTest {
     lookup.failing();
     InjectionDecision decision =
         decide(
-            MissingSecretPolicy.SKIP, WorkloadKind.POD, "payment-production", spec(null, REGISTRY_IMAGE));
+            MissingSecretPolicy.SKIP,
+            WorkloadKind.POD,
+            "payment-production",
+            spec(null, REGISTRY_IMAGE));
     assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_UNKNOWN_SECRET);
     assertThat(decision.warnings()).singleElement().asString().startsWith("could not confirm");
   }
@@ -131,7 +149,10 @@ class InjectionPolicyTest {
             "payment-production",
             spec(null, "registry-api.tanhdev.com/Payment/API:1"));
     assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCHING_IMAGE);
-    assertThat(decision.warnings()).singleElement().asString().contains("not a valid image reference");
+    assertThat(decision.warnings())
+        .singleElement()
+        .asString()
+        .contains("not a valid image reference");
   }
 
   @Test

@@ -6,8 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.logstash.logback.encoder.LogstashEncoder;
 import java.util.concurrent.CopyOnWriteArrayList;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /** Collects what one class logs, so a test can check what an operator would read. */

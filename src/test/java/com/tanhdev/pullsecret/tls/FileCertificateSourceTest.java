@@ -1,11 +1,10 @@
 package com.tanhdev.pullsecret.tls;
 
-import com.tanhdev.pullsecret.testing.CapturedLogs;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.tanhdev.pullsecret.testing.CapturedLogs;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

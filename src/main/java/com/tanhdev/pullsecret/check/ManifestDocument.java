@@ -1,0 +1,12 @@
+package com.tanhdev.pullsecret.check;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One YAML or JSON document and where it was read from.
+ *
+ * @param file the path as given on the command line, the path of a file found under a given
+ *     directory, or {@code -} for standard input
+ * @param content the parsed document (never null: empty documents are dropped)
+ */
+public record ManifestDocument(String file, JsonNode content) {}

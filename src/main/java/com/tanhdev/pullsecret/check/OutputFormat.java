@@ -1,0 +1,9 @@
+package com.tanhdev.pullsecret.check;
+
+/** How {@code check} prints its findings. */
+public enum OutputFormat {
+  /** One line per finding and a summary line, for people reading CI logs. */
+  TEXT,
+  /** A JSON array of findings, for tools. */
+  JSON
+}

@@ -1,0 +1,109 @@
+package com.tanhdev.pullsecret.cli;
+
+import com.tanhdev.pullsecret.check.CheckOptions;
+import com.tanhdev.pullsecret.check.CheckResult;
+import com.tanhdev.pullsecret.check.FindingsReport;
+import com.tanhdev.pullsecret.check.ManifestChecker;
+import com.tanhdev.pullsecret.check.ManifestFixer;
+import com.tanhdev.pullsecret.check.ManifestReader;
+import com.tanhdev.pullsecret.check.ManifestYaml;
+import com.tanhdev.pullsecret.check.Manifests;
+import com.tanhdev.pullsecret.check.OutputFormat;
+import com.tanhdev.pullsecret.check.UnreadableManifestException;
+import com.tanhdev.pullsecret.check.WorkloadScanner;
+import com.tanhdev.pullsecret.config.ConfigException;
+import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.WebhookConfig;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * {@code check}: reports workloads in manifests whose images need a pull secret, by the same rules
+ * as {@code serve}, that their pod spec does not list; with {@code --fix}, prints the manifests
+ * with those secrets added. Offline: whether a secret exists in the cluster is not checked.
+ */
+final class CheckCommand {
+
+  private static final String USAGE =
+      """
+      Usage: pullsecret-webhook check [--config FILE] [--output text|json] [--fix] PATH...
+
+      Reports every Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job and CronJob whose
+      images need a pull secret (by the rules) that its imagePullSecrets lacks. A PATH is a file,
+      a directory (searched for *.yaml, *.yml and *.json) or - for standard input; files may hold
+      several documents, as 'kustomize build' prints them, and Lists. Workloads annotated
+      pullsecret.tanhdev.com/inject: "false" (or whose pod template is) are skipped.
+
+        --config FILE     the rules file serve uses (default: the embedded default)
+        --output FORMAT   text (default) or json, an array of findings
+        --fix             print all documents as YAML with the missing secrets added
+        --help            print this help
+
+      Exit status: 0 nothing missing (or fixed), 1 findings or an imagePullSecrets that is not a
+      list, 2 unreadable input, bad options or a bad config. Whether the secrets exist in the
+      cluster is not checked.
+      """;
+
+  private final Map<String, String> env;
+
+  CheckCommand() {
+    this(System.getenv());
+  }
+
+  /** With the environment whose {@code PULLSECRET_*} overrides apply, as they do for serve. */
+  CheckCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    CheckOptions options;
+    try {
+      options = CheckOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("check: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.print(USAGE);
+      return 0;
+    }
+    try {
+      return check(options, in, out, err);
+    } catch (ConfigException | UnreadableManifestException e) {
+      err.println("check: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int check(CheckOptions options, InputStream in, PrintStream out, PrintStream err) {
+    ConfigLoader loader = new ConfigLoader();
+    WebhookConfig config =
+        options.config() == null ? loader.loadEmbedded(env) : loader.load(options.config(), env);
+    YAMLMapper yaml = ManifestYaml.mapper();
+    Manifests manifests = new ManifestReader(yaml, in).read(options.paths());
+    WorkloadScanner scanner = new WorkloadScanner(config.policy().rules());
+    CheckResult result = new ManifestChecker(scanner).check(manifests);
+    FindingsReport report = new FindingsReport(JsonMapper.builder().build());
+    report.problems(result, err);
+    if (options.fix()) {
+      for (JsonNode document : new ManifestFixer(scanner).fix(manifests)) {
+        out.print(yaml.writeValueAsString(document));
+      }
+      report.fixed(result, err);
+      // Findings are fixed in the output; an imagePullSecrets that is not a list is not.
+      return result.errors().isEmpty() ? 0 : 1;
+    }
+    if (options.output() == OutputFormat.JSON) {
+      report.json(result, out);
+    } else {
+      report.text(result, out);
+    }
+    return result.isClean() ? 0 : 1;
+  }
+}
