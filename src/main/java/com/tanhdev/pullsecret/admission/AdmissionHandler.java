@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.admission;
 
 import com.tanhdev.pullsecret.patch.PatchBuilder;
+import com.tanhdev.pullsecret.podspec.OptOut;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PodSpecReader;
 import com.tanhdev.pullsecret.policy.CurrentPolicy;
@@ -60,7 +61,7 @@ public final class AdmissionHandler {
       return AdmissionResponses.ignored(request.uid());
     }
     WorkloadKind workload = kind.get();
-    if (ObjectInspector.isOptedOut(workload, request.object())) {
+    if (OptOut.isOptedOut(workload, request.object())) {
       return AdmissionResponses.unchanged(request.uid(), Outcome.OPTED_OUT, List.of());
     }
     JsonNode podSpec = request.object().at(workload.podSpecPointer());

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.check;
 
+import com.tanhdev.pullsecret.podspec.OptOut;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PodSpecReader;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
@@ -20,11 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class WorkloadScanner {
 
-  /** Set to "false" on a workload or its pod template to leave it alone, as the webhook does. */
-  static final String OPT_OUT_ANNOTATION = "pullsecret.tanhdev.com/inject";
-
-  private static final String PULL_SECRETS_PROBLEM = "imagePullSecrets ";
-
   private final RuleMatcher matcher;
   private final PodSpecReader reader = new PodSpecReader();
 
@@ -40,7 +36,7 @@ public final class WorkloadScanner {
     }
     WorkloadKind workload = kind.get();
     WorkloadName name = WorkloadName.of(workload, object);
-    if (isOptedOut(workload, object)) {
+    if (OptOut.isOptedOut(workload, object)) {
       return Optional.of(WorkloadCheck.nothingMissing(name, List.of()));
     }
     JsonNode podSpec = object.at(workload.podSpecPointer());
@@ -55,12 +51,10 @@ public final class WorkloadScanner {
   private WorkloadCheck check(WorkloadName name, PodSpecFacts facts) {
     RuleMatcher.Matches matches = matcher.match(facts.images());
     List<String> warnings = new ArrayList<>(matches.invalidImages());
-    List<String> errors = new ArrayList<>();
-    // The reader words an imagePullSecrets of the wrong type as a problem like the others; here it
-    // is an error, since nothing can be said about (or added to) such a list.
-    for (String problem : facts.problems()) {
-      (problem.startsWith(PULL_SECRETS_PROBLEM) ? errors : warnings).add(problem);
-    }
+    warnings.addAll(facts.problems());
+    // An imagePullSecrets of the wrong type is an error here: nothing can be added to it.
+    List<String> errors =
+        facts.pullSecretsProblem() == null ? List.of() : List.of(facts.pullSecretsProblem());
     List<NeededSecret> missing =
         facts.pullSecretsField() == PullSecretsField.WRONG_TYPE
             ? List.of()
@@ -78,15 +72,5 @@ public final class WorkloadScanner {
     int slash = version.indexOf('/');
     // Core objects (Pod) say just "v1": their group is "".
     return WorkloadKind.of(slash < 0 ? "" : version.substring(0, slash), kind.stringValue());
-  }
-
-  private static boolean isOptedOut(WorkloadKind kind, JsonNode object) {
-    return saysFalse(object.path("metadata"))
-        || saysFalse(object.at(kind.annotatedMetadataPointer()));
-  }
-
-  private static boolean saysFalse(JsonNode metadata) {
-    JsonNode value = metadata.path("annotations").path(OPT_OUT_ANNOTATION);
-    return value.isString() && value.stringValue().trim().equalsIgnoreCase("false");
   }
 }

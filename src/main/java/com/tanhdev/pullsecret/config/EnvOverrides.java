@@ -12,9 +12,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EnvOverrides {
 
-  /** Read elsewhere: the config file path, the pod's own namespace, the log level. */
+  /**
+   * Read elsewhere: the config file path, the pod's own namespace and the log level by the process;
+   * the tool locations and caches by the project's scripts and tests.
+   */
   private static final List<String> NOT_OVERRIDES =
-      List.of("PULLSECRET_CONFIG", "PULLSECRET_NAMESPACE", "PULLSECRET_LOG_LEVEL");
+      List.of(
+          "PULLSECRET_CONFIG",
+          "PULLSECRET_NAMESPACE",
+          "PULLSECRET_LOG_LEVEL",
+          "PULLSECRET_HELM",
+          "PULLSECRET_KUBE_BIN",
+          "PULLSECRET_KUBE_CACHE",
+          "PULLSECRET_KUBE_BUILD_KUBECTL");
 
   private static final Map<String, String> TOP_LEVEL =
       Map.of(

@@ -8,13 +8,15 @@ import java.util.List;
  * @param images every image the spec pulls, in document order
  * @param pullSecretsField the state of {@code imagePullSecrets}
  * @param existingSecrets names already listed in {@code imagePullSecrets}
- * @param problems human sentences about fields of the wrong type, turned into warnings
+ * @param problems human sentences about container fields of the wrong type (warnings)
+ * @param pullSecretsProblem why {@code imagePullSecrets} cannot be patched, or null when it can
  */
 public record PodSpecFacts(
     List<ContainerImage> images,
     PullSecretsField pullSecretsField,
     List<String> existingSecrets,
-    List<String> problems) {
+    List<String> problems,
+    String pullSecretsProblem) {
 
   public PodSpecFacts {
     images = List.copyOf(images);

@@ -28,6 +28,7 @@ public final class PodSpecReader {
     JsonNode secrets = podSpec.get(PULL_SECRETS);
     PullSecretsField field = stateOf(secrets);
     List<String> existing = new ArrayList<>();
+    String pullSecretsProblem = null;
     if (field == PullSecretsField.ARRAY) {
       for (JsonNode entry : secrets) {
         JsonNode name = entry.isObject() ? entry.get("name") : null;
@@ -36,9 +37,9 @@ public final class PodSpecReader {
         }
       }
     } else if (field == PullSecretsField.WRONG_TYPE) {
-      problems.add("imagePullSecrets is a " + typeOf(secrets) + ", not a list");
+      pullSecretsProblem = "imagePullSecrets is " + typeOf(secrets) + ", not a list";
     }
-    return new PodSpecFacts(images, field, existing, problems);
+    return new PodSpecFacts(images, field, existing, problems, pullSecretsProblem);
   }
 
   private static PullSecretsField stateOf(JsonNode secrets) {
@@ -58,14 +59,14 @@ public final class PodSpecReader {
       return;
     }
     if (!containers.isArray()) {
-      problems.add(field + " is a " + typeOf(containers) + ", not a list");
+      problems.add(field + " is " + typeOf(containers) + ", not a list");
       return;
     }
     int index = 0;
     for (JsonNode container : containers) {
       String label = field + "[" + index++ + "]";
       if (!container.isObject()) {
-        problems.add(label + " is a " + typeOf(container) + ", not an object");
+        problems.add(label + " is " + typeOf(container) + ", not an object");
         continue;
       }
       JsonNode name = container.get("name");
@@ -75,14 +76,16 @@ public final class PodSpecReader {
         continue; // a container without an image is the API server's to reject
       }
       if (!image.isString()) {
-        problems.add("image of " + containerName + " is a " + typeOf(image) + ", not a string");
+        problems.add("image of " + containerName + " is " + typeOf(image) + ", not a string");
         continue;
       }
       images.add(new ContainerImage(containerName, image.stringValue()));
     }
   }
 
+  /** "a string", "an object": the JSON type with its article, for messages. */
   private static String typeOf(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    String type = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
   }
 }

@@ -35,6 +35,7 @@ public final class InjectionPolicy {
       return InjectionDecision.unchanged(Outcome.NO_MATCHING_IMAGE, warnings);
     }
     if (facts.pullSecretsField() == PullSecretsField.WRONG_TYPE) {
+      warnings.add(facts.pullSecretsProblem());
       return InjectionDecision.unchanged(Outcome.INVALID_POD_SPEC, warnings);
     }
     SecretVerdicts verdicts = new SecretVerdicts(settings.missingSecret(), kind, namespace);

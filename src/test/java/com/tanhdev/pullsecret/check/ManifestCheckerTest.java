@@ -114,7 +114,7 @@ class ManifestCheckerTest {
         .startsWith("-: Deployment auth-dev/auth-api: image \"registry-api.tanhdev.com/Auth/api\"");
     assertThat(result.errors())
         .containsExactly(
-            "-: Deployment auth-dev/auth-worker: imagePullSecrets is a object, not a list");
+            "-: Deployment auth-dev/auth-worker: imagePullSecrets is an object, not a list");
     assertThat(result.isClean()).isFalse();
   }
 }

@@ -114,7 +114,7 @@ class WorkloadScannerTest {
 
     assertThat(check.workload().name()).isEqualTo("payment-db-migrate-");
     assertThat(check.missing()).isEmpty();
-    assertThat(check.errors()).containsExactly("imagePullSecrets is a object, not a list");
+    assertThat(check.errors()).containsExactly("imagePullSecrets is an object, not a list");
     assertThat(check.warnings()).containsExactly("image of broken is a number, not a string");
   }
 

@@ -31,7 +31,8 @@ class InjectionPolicyTest {
     List<ContainerImage> containers =
         java.util.Arrays.stream(images).map(image -> new ContainerImage("c", image)).toList();
     PullSecretsField field = existing == null ? PullSecretsField.ABSENT : PullSecretsField.ARRAY;
-    return new PodSpecFacts(containers, field, existing == null ? List.of() : existing, List.of());
+    return new PodSpecFacts(
+        containers, field, existing == null ? List.of() : existing, List.of(), null);
   }
 
   @Test
@@ -162,7 +163,8 @@ class InjectionPolicyTest {
             List.of(new ContainerImage("api", REGISTRY_IMAGE)),
             PullSecretsField.WRONG_TYPE,
             List.of(),
-            List.of("imagePullSecrets is a string, not a list"));
+            List.of(),
+            "imagePullSecrets is a string, not a list");
     InjectionDecision decision =
         decide(MissingSecretPolicy.INJECT, WorkloadKind.POD, "payment-production", facts);
     assertThat(decision.outcome()).isEqualTo(Outcome.INVALID_POD_SPEC);

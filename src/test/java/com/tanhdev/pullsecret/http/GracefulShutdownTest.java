@@ -1,0 +1,71 @@
+package com.tanhdev.pullsecret.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.lookup.SecretLookup;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GracefulShutdownTest {
+
+  /** A lookup that holds the review until the test lets it go, like a slow live read. */
+  private static final class HeldLookup implements SecretLookup {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public LookupResult find(String namespace, String secretName) {
+      entered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return LookupResult.CACHE_HIT;
+    }
+
+    @Override
+    public boolean isSynced() {
+      return true;
+    }
+  }
+
+  @Test
+  void a_review_in_flight_when_shutdown_starts_is_still_answered(@TempDir Path dir)
+      throws Exception {
+    HeldLookup lookup = new HeldLookup();
+    RunningWebhook webhook = new RunningWebhook(dir, lookup);
+    HttpClient client = HttpClient.newBuilder().sslContext(webhook.trustingContext()).build();
+    byte[] review =
+        Files.readAllBytes(
+            Path.of(
+                "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+    CompletableFuture<HttpResponse<String>> inFlight =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create(webhook.mutateUrl()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(review))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(lookup.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> shutdown = CompletableFuture.runAsync(webhook::close);
+    lookup.release.countDown();
+
+    HttpResponse<String> response = inFlight.get(15, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"patchType\":\"JSONPatch\"");
+    shutdown.get(15, TimeUnit.SECONDS);
+  }
+}
