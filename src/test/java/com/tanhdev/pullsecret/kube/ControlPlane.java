@@ -1,0 +1,199 @@
+package com.tanhdev.pullsecret.kube;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A real etcd and kube-apiserver on loopback, with no controller manager, scheduler or kubelet:
+ * objects are admitted and stored, nothing runs. Starting takes a few seconds, so a test run starts
+ * one and shares it (see {@link ControlPlaneExtension}); tests keep apart by namespace.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final int LOG_LINES_ON_FAILURE = 50;
+
+  private final Teardown teardown;
+  private final SupervisedProcess etcd;
+  private final SupervisedProcess apiServer;
+  private final KubernetesClient client;
+
+  private ControlPlane(
+      Teardown teardown,
+      SupervisedProcess etcd,
+      SupervisedProcess apiServer,
+      KubernetesClient client) {
+    this.teardown = teardown;
+    this.etcd = etcd;
+    this.apiServer = apiServer;
+    this.client = client;
+  }
+
+  /** Starts etcd and the API server and waits until the API server reports ready. */
+  public static ControlPlane start() {
+    KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv());
+    Teardown teardown = new Teardown("control-plane");
+    try {
+      Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-kube-"));
+      ControlPlanePki pki = ControlPlanePki.writeTo(dir.resolve("pki"));
+      int etcdPort = freePort();
+      SupervisedProcess etcd =
+          teardown.add(
+              SupervisedProcess.start(
+                  "etcd", binaries.etcd(), etcdArguments(dir, etcdPort), dir.resolve("etcd.log")));
+      int apiPort = freePort();
+      KubernetesClient client = teardown.add(adminClient(pki, "https://127.0.0.1:" + apiPort));
+      // Added last, so stopped first: the API server then closes the client's connections itself,
+      // whereas a client closed with open connections races its own event loop and logs errors.
+      SupervisedProcess apiServer =
+          teardown.add(
+              SupervisedProcess.start(
+                  "kube-apiserver",
+                  binaries.apiServer(),
+                  apiServerArguments(dir, pki, etcdPort, apiPort),
+                  dir.resolve("kube-apiserver.log")));
+      ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
+      plane.awaitReady();
+      return plane;
+    } catch (IOException e) {
+      teardown.close();
+      throw new UncheckedIOException("cannot create the control plane's directory", e);
+    } catch (RuntimeException e) {
+      teardown.close();
+      throw e;
+    }
+  }
+
+  /** A cluster-admin client (client certificate in group system:masters). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    teardown.close();
+  }
+
+  private void awaitReady() {
+    try {
+      await("kube-apiserver /readyz")
+          .atMost(READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(this::isReady);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "kube-apiserver was not ready within " + READY_TIMEOUT.toSeconds() + " s\n" + logs(), e);
+    }
+  }
+
+  private boolean isReady() {
+    if (teardown.isDone()) {
+      throw new IllegalStateException("the control plane was stopped while starting");
+    }
+    if (!etcd.isAlive() || !apiServer.isAlive()) {
+      throw new IllegalStateException("the control plane exited while starting\n" + logs());
+    }
+    HttpRequest readyz =
+        client
+            .getHttpClient()
+            .newHttpRequestBuilder()
+            .uri(client.getMasterUrl() + "readyz")
+            .build();
+    try {
+      HttpResponse<String> response =
+          client.getHttpClient().sendAsync(readyz, String.class).get(5, TimeUnit.SECONDS);
+      return response.code() == 200;
+    } catch (Exception notYet) {
+      if (notYet instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+
+  private String logs() {
+    return apiServer.logTail(LOG_LINES_ON_FAILURE) + "\n" + etcd.logTail(LOG_LINES_ON_FAILURE);
+  }
+
+  private static List<String> etcdArguments(Path dir, int clientPort) {
+    String clientUrl = "http://127.0.0.1:" + clientPort;
+    String peerUrl = "http://127.0.0.1:" + freePort();
+    return List.of(
+        "--name=test",
+        "--data-dir=" + dir.resolve("etcd-data"),
+        "--listen-client-urls=" + clientUrl,
+        "--advertise-client-urls=" + clientUrl,
+        "--listen-peer-urls=" + peerUrl,
+        "--initial-advertise-peer-urls=" + peerUrl,
+        "--initial-cluster=test=" + peerUrl,
+        // Durability is worthless for a throwaway cluster; fsync would dominate its latency.
+        "--unsafe-no-fsync");
+  }
+
+  private static List<String> apiServerArguments(
+      Path dir, ControlPlanePki pki, int etcdPort, int securePort) {
+    return List.of(
+        "--etcd-servers=http://127.0.0.1:" + etcdPort,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        "--secure-port=" + securePort,
+        "--cert-dir=" + dir.resolve("apiserver-certs"),
+        "--tls-cert-file=" + pki.servingCertFile(),
+        "--tls-private-key-file=" + pki.servingKeyFile(),
+        "--client-ca-file=" + pki.caFile(),
+        "--authorization-mode=RBAC",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + pki.serviceAccountPublicKeyFile(),
+        "--service-account-signing-key-file=" + pki.serviceAccountKeyFile(),
+        "--service-cluster-ip-range=10.0.0.0/24",
+        // Without a controller manager no namespace gets a default ServiceAccount, which this
+        // plugin would require of every pod.
+        "--disable-admission-plugins=ServiceAccount",
+        "--allow-privileged=true");
+  }
+
+  private static KubernetesClient adminClient(ControlPlanePki pki, String url) {
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url)
+            .withCaCertData(base64(pki.ca().certificatePem()))
+            .withClientCertData(base64(pki.admin().certificatePem()))
+            .withClientKeyData(base64(pki.admin().privateKeyPem()))
+            .withClientKeyAlgo("EC")
+            // A request the API server answers with 500 (a failing webhook) must fail at once, not
+            // be retried with backoff.
+            .withRequestRetryBackoffLimit(0)
+            .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static String base64(String pem) {
+    return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on loopback", e);
+    }
+  }
+}

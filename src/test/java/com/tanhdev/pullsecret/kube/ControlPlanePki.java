@@ -1,0 +1,77 @@
+package com.tanhdev.pullsecret.kube;
+
+import com.tanhdev.pullsecret.tls.CertificateAuthority;
+import com.tanhdev.pullsecret.tls.IssuedCertificate;
+import com.tanhdev.pullsecret.tls.KeyAlgorithm;
+import com.tanhdev.pullsecret.tls.PemFiles;
+import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The certificates and keys of a throwaway API server, made with the project's own CA code: one CA
+ * that signs the API server's serving certificate and an admin client certificate (group {@code
+ * system:masters}), and the key that signs service-account tokens.
+ */
+record ControlPlanePki(
+    Path caFile,
+    Path servingCertFile,
+    Path servingKeyFile,
+    Path serviceAccountKeyFile,
+    Path serviceAccountPublicKeyFile,
+    IssuedCertificate ca,
+    IssuedCertificate admin) {
+
+  // Longer than any test run, short enough that a leaked file is soon worthless.
+  private static final Duration VALIDITY = Duration.ofDays(1);
+
+  static ControlPlanePki writeTo(Path dir) {
+    CertificateAuthority authority =
+        CertificateAuthority.create(
+            "pullsecret-test-control-plane", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+    IssuedCertificate serving =
+        authority.issueServingCertificate(
+            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
+            KeyAlgorithm.EC_P256,
+            VALIDITY);
+    IssuedCertificate admin =
+        authority.issueClientCertificate("admin", List.of("system:masters"), VALIDITY);
+    KeyPair serviceAccountKey = KeyAlgorithm.EC_P256.generateKeyPair();
+    ControlPlanePki pki =
+        new ControlPlanePki(
+            dir.resolve("ca.crt"),
+            dir.resolve("apiserver.crt"),
+            dir.resolve("apiserver.key"),
+            dir.resolve("service-account.key"),
+            dir.resolve("service-account.pub"),
+            authority.root(),
+            admin);
+    try {
+      PemFiles.writeCertificates(pki.caFile(), List.of(authority.root().certificate()));
+      PemFiles.writeCertificates(pki.servingCertFile(), List.of(serving.certificate()));
+      PemFiles.writePrivateKey(pki.servingKeyFile(), serving.key());
+      PemFiles.writePrivateKey(pki.serviceAccountKeyFile(), serviceAccountKey.getPrivate());
+      Files.writeString(
+          pki.serviceAccountPublicKeyFile(), publicKeyPem(serviceAccountKey.getPublic()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the control plane's certificates", e);
+    }
+    return pki;
+  }
+
+  private static String publicKeyPem(PublicKey key) {
+    Base64.Encoder lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + lines.encodeToString(key.getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+}

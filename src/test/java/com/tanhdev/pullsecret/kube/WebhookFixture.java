@@ -1,0 +1,219 @@
+package com.tanhdev.pullsecret.kube;
+
+import static org.awaitility.Awaitility.await;
+
+import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.tls.CertificateAuthority;
+import com.tanhdev.pullsecret.tls.FileCertificateSource;
+import com.tanhdev.pullsecret.tls.IssuedCertificate;
+import com.tanhdev.pullsecret.tls.KeyAlgorithm;
+import com.tanhdev.pullsecret.tls.PemFiles;
+import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The webhook as the API server sees it in production: the real application on loopback, serving a
+ * generated certificate, looking secrets up through informers on the test API server, and
+ * registered with a MutatingWebhookConfiguration. Only namespaces made by {@link #newNamespace} are
+ * sent to it.
+ */
+public final class WebhookFixture implements AutoCloseable {
+
+  /** The secret the default rule names. */
+  public static final String SECRET = "registry-api-tanhdev";
+
+  private static final String SELECTOR_LABEL = "pullsecret-webhook.test/fixture";
+  private static final Duration VALIDITY = Duration.ofDays(1);
+  private static final Duration TAKES_EFFECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** What the API server does when it cannot reach the webhook. */
+  public enum FailurePolicy {
+    FAIL,
+    IGNORE;
+
+    String wireName() {
+      return this == FAIL ? "Fail" : "Ignore";
+    }
+  }
+
+  private final KubernetesClient client;
+  private final String id;
+  private final Teardown teardown;
+  private final WebhookApplication app;
+
+  private WebhookFixture(
+      KubernetesClient client, String id, Teardown teardown, WebhookApplication app) {
+    this.client = client;
+    this.id = id;
+    this.teardown = teardown;
+    this.app = app;
+  }
+
+  /**
+   * Starts the webhook, registers it, and returns once the API server demonstrably calls it: a
+   * freshly created webhook configuration reaches the API server's cache a moment later.
+   */
+  public static WebhookFixture start(
+      ControlPlane plane, WebhookConfigSource source, FailurePolicy failurePolicy) {
+    String id = "webhook-" + TestNamespace.randomSuffix();
+    KubernetesClient client = plane.client();
+    Teardown teardown = new Teardown(id);
+    try {
+      Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-webhook-"));
+      CertificateAuthority ca =
+          CertificateAuthority.create(
+              id + "-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+      WebhookConfig config = source.load(listenOnLoopbackWith(servingCertificate(ca, dir)));
+      FileCertificateSource certificates =
+          teardown.add(
+              new FileCertificateSource(
+                  config.server().tlsCertFile(),
+                  config.server().tlsKeyFile(),
+                  FileCertificateSource.DEFAULT_POLL_INTERVAL,
+                  Clock.systemUTC()));
+      certificates.start();
+      InformerSecretLookup lookup =
+          teardown.add(
+              new InformerSecretLookup(
+                  client, config.policy().secretNames(), config.policy().lookupTimeout()));
+      lookup.start();
+      await("secret informers synced").atMost(TAKES_EFFECT_TIMEOUT).until(lookup::isSynced);
+      WebhookApplication app =
+          teardown.add(
+              new WebhookApplication(
+                      config,
+                      lookup,
+                      certificates.sslContextFactory(),
+                      certificates::isReady,
+                      new WebhookMetrics())
+                  .start());
+      WebhookRegistration registration =
+          new WebhookRegistration(
+              id,
+              SELECTOR_LABEL,
+              id,
+              app.webhookPort(),
+              ca.root().certificatePem(),
+              failurePolicy.wireName(),
+              config.policy().kinds().keySet());
+      WebhookFixture fixture = new WebhookFixture(client, id, teardown, app);
+      registration.apply(client);
+      teardown.add(() -> registration.delete(client));
+      fixture.awaitTakesEffect();
+      return fixture;
+    } catch (IOException e) {
+      teardown.close();
+      throw new UncheckedIOException("cannot write the webhook's certificate", e);
+    } catch (TlsMaterialException e) {
+      teardown.close();
+      throw new IllegalStateException("the generated certificate was refused", e);
+    } catch (RuntimeException e) {
+      teardown.close();
+      throw e;
+    }
+  }
+
+  /** A fresh namespace whose objects the API server sends to this webhook. */
+  public TestNamespace newNamespace(String prefix) {
+    return TestNamespace.create(client, prefix, namespaceLabels());
+  }
+
+  /** The labels that make the API server send a namespace's objects to this webhook. */
+  public Map<String, String> namespaceLabels() {
+    return Map.of(SELECTOR_LABEL, id);
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public ApiRequests api() {
+    return new ApiRequests(client);
+  }
+
+  /** Stops the server but leaves it registered: the API server now meets a closed port. */
+  public void stopServer() {
+    app.close();
+  }
+
+  /** Deletes the registration, then stops the webhook. */
+  @Override
+  public void close() {
+    teardown.close();
+  }
+
+  /**
+   * Polls a server-side dry run of a registry pod until the webhook visibly answered it: it added
+   * the secret, or (in report mode) it warned.
+   */
+  private void awaitTakesEffect() {
+    TestNamespace probe = newNamespace("probe").withPullSecret(SECRET);
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("probe")
+            .withNamespace(probe.name())
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("app")
+            .withImage("registry-api.tanhdev.com/probe/app:1")
+            .endContainer()
+            .endSpec()
+            .build();
+    ApiRequests api = api();
+    await("the API server calls " + id)
+        .atMost(TAKES_EFFECT_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> answeredByWebhook(api.dryRunCreate(pod)));
+  }
+
+  private static boolean answeredByWebhook(ApiAnswer answer) {
+    if (answer.warnings().stream().anyMatch(w -> w.startsWith("pullsecret-webhook:"))) {
+      return true;
+    }
+    return answer.succeeded()
+        && !answer.object(Pod.class).getSpec().getImagePullSecrets().isEmpty();
+  }
+
+  /** Writes a certificate for 127.0.0.1 and returns the files as they go into the config. */
+  private static Map<String, String> servingCertificate(CertificateAuthority ca, Path dir)
+      throws IOException {
+    IssuedCertificate serving =
+        ca.issueServingCertificate(
+            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
+            KeyAlgorithm.EC_P256,
+            VALIDITY);
+    Path certFile = dir.resolve("tls.crt");
+    Path keyFile = dir.resolve("tls.key");
+    PemFiles.writeCertificates(certFile, List.of(serving.certificate()));
+    PemFiles.writePrivateKey(keyFile, serving.key());
+    return Map.of(
+        "PULLSECRET_TLS_CERT_FILE", certFile.toString(),
+        "PULLSECRET_TLS_KEY_FILE", keyFile.toString());
+  }
+
+  /** Environment overrides, as a deployment would set them: loopback, ephemeral ports. */
+  private static Map<String, String> listenOnLoopbackWith(Map<String, String> tlsFiles) {
+    Map<String, String> env = new HashMap<>(tlsFiles);
+    env.put("PULLSECRET_HOST", "127.0.0.1");
+    env.put("PULLSECRET_PORT", "0");
+    env.put("PULLSECRET_HEALTH_PORT", "0");
+    return env;
+  }
+}
