@@ -1,15 +1,14 @@
 package com.tanhdev.pullsecret.admission;
 
 import com.tanhdev.pullsecret.config.ConfigLoader;
-import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.policy.PolicySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One folder under {@code golden/}: a request, its expected answer, optional config and secrets.
@@ -39,32 +38,18 @@ record GoldenCase(Path folder) {
   /** The secrets that exist for this case, as a lookup. */
   SecretLookup secrets() throws IOException {
     Path file = folder.resolve("secrets.txt");
-    Set<String> present = new HashSet<>();
-    if (!Files.exists(file)) {
-      present.add("auth-dev/registry-api-tanhdev");
-    } else {
-      for (String line : Files.readAllLines(file)) {
-        if (!line.isBlank()) {
-          present.add(line.trim());
-        }
+    List<String> lines =
+        Files.exists(file) ? Files.readAllLines(file) : List.of("auth-dev/registry-api-tanhdev");
+    FakeSecretLookup lookup = new FakeSecretLookup();
+    for (String line : lines) {
+      String entry = line.trim();
+      if (entry.equals("error")) {
+        lookup.failing();
+      } else if (!entry.isEmpty()) {
+        String[] parts = entry.split("/", 2);
+        lookup.present(parts[0], parts[1]);
       }
     }
-    boolean failing = present.contains("error");
-    return new SecretLookup() {
-      @Override
-      public LookupResult find(String namespace, String secretName) {
-        if (failing) {
-          return LookupResult.ERROR;
-        }
-        return present.contains(namespace + "/" + secretName)
-            ? LookupResult.CACHE_HIT
-            : LookupResult.MISS;
-      }
-
-      @Override
-      public boolean isSynced() {
-        return true;
-      }
-    };
+    return lookup;
   }
 }
