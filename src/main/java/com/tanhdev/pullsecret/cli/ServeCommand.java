@@ -2,14 +2,18 @@ package com.tanhdev.pullsecret.cli;
 
 import com.tanhdev.pullsecret.app.WebhookApplication;
 import com.tanhdev.pullsecret.config.CertificateMode;
+import com.tanhdev.pullsecret.config.CertificateSettings;
 import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.ConfigWatcher;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.tls.CertificateSource;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedCertificateSource;
+import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
@@ -23,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve}: the composition root. It only wires config -> TLS -> client -> lookup -> app, and
+ * {@code serve}: the composition root. It only wires config -> client -> TLS -> lookup -> app, and
  * undoes it in reverse on SIGTERM (stop accepting, finish in-flight reviews, exit).
  */
 final class ServeCommand {
@@ -66,21 +70,12 @@ final class ServeCommand {
     ConfigLoader loader = new ConfigLoader();
     WebhookConfig config =
         configFile != null ? loader.load(configFile, env) : loader.loadEmbedded(env);
-    if (config.certificates().mode() == CertificateMode.SELF_MANAGED) {
-      throw new ConfigException(
-          "certificates.mode", List.of("selfManaged is not available in this version; use files"));
-    }
     WebhookMetrics metrics = new WebhookMetrics();
-    FileCertificateSource certificates =
-        new FileCertificateSource(
-            config.server().tlsCertFile(),
-            config.server().tlsKeyFile(),
-            FILE_POLL,
-            Clock.systemUTC());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    CertificateSource certificates = certificateSource(config, client, env);
     certificates.start();
     metrics.certificateExpiry(
         () -> certificates.notAfter().map(Instant::getEpochSecond).orElse(0L));
-    KubernetesClient client = new KubernetesClientBuilder().build();
     InformerSecretLookup lookup =
         new InformerSecretLookup(
             client, config.policy().secretNames(), config.policy().lookupTimeout());
@@ -116,6 +111,34 @@ final class ServeCommand {
         app.healthPort(),
         config.policy().rules().size(),
         config.policy().mode());
+  }
+
+  private static CertificateSource certificateSource(
+      WebhookConfig config, KubernetesClient client, Map<String, String> env) {
+    CertificateSettings certificates = config.certificates();
+    if (certificates.mode() == CertificateMode.FILES) {
+      return new FileCertificateSource(
+          config.server().tlsCertFile(),
+          config.server().tlsKeyFile(),
+          FILE_POLL,
+          Clock.systemUTC());
+    }
+    String namespace = env.getOrDefault("PULLSECRET_NAMESPACE", client.getNamespace());
+    if (namespace == null || namespace.isBlank()) {
+      throw new ConfigException(
+          "the environment",
+          List.of(
+              "PULLSECRET_NAMESPACE: certificates.mode selfManaged needs the pod's namespace"
+                  + " (the chart sets it from metadata.namespace)"));
+    }
+    return SelfManagedCertificateSource.create(
+        client,
+        SelfManagedSettings.defaults(
+            namespace,
+            certificates.secretName(),
+            certificates.webhookConfigurationName(),
+            certificates.serviceName()),
+        Clock.systemUTC());
   }
 
   private static Path configFile(List<String> args, Map<String, String> env) {

@@ -1,12 +1,9 @@
 package com.tanhdev.pullsecret.tls;
 
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Call {@link #start()} before starting the server that uses {@link #sslContextFactory()}.
  */
-public final class FileCertificateSource implements AutoCloseable {
+public final class FileCertificateSource implements CertificateSource {
 
   /** Kubelet refreshes Secret volumes every minute or so; two seconds adds little to that. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
@@ -40,9 +37,7 @@ public final class FileCertificateSource implements AutoCloseable {
   private final Path keyFile;
   private final Duration pollInterval;
   private final Clock clock;
-  // The key store only ever lives in memory, so its password only has to be unguessable.
-  private final char[] keyStorePassword = randomPassword();
-  private final SslContextFactory.Server sslContextFactory;
+  private final ReloadableServerContext context = new ReloadableServerContext();
   private final List<Runnable> reloadListeners = new CopyOnWriteArrayList<>();
 
   private volatile TlsMaterial served;
@@ -58,7 +53,6 @@ public final class FileCertificateSource implements AutoCloseable {
       throw new IllegalArgumentException("pollInterval must be positive: " + pollInterval);
     }
     this.pollInterval = pollInterval;
-    this.sslContextFactory = ServerTlsSettings.newServerFactory(new String(keyStorePassword));
   }
 
   public FileCertificateSource(Path certFile, Path keyFile) {
@@ -67,7 +61,7 @@ public final class FileCertificateSource implements AutoCloseable {
 
   /** TLS 1.2/1.3, modern cipher suites, no client authentication, the loaded certificate. */
   public SslContextFactory.Server sslContextFactory() {
-    return sslContextFactory;
+    return context.factory();
   }
 
   /** Loads the files once, refusing to start on unusable material, then polls for changes. */
@@ -155,18 +149,7 @@ public final class FileCertificateSource implements AutoCloseable {
   }
 
   private void install(TlsMaterial material) throws TlsMaterialException {
-    KeyStore keyStore = material.toKeyStore(keyStorePassword);
-    if (sslContextFactory.isStarted()) {
-      // Jetty swaps the SSLContext under its lock: new handshakes get the new certificate and
-      // open connections keep the session they negotiated.
-      try {
-        sslContextFactory.reload(factory -> factory.setKeyStore(keyStore));
-      } catch (Exception e) {
-        throw new TlsMaterialException("Jetty refused the new key store: " + e.getMessage(), e);
-      }
-    } else {
-      sslContextFactory.setKeyStore(keyStore);
-    }
+    context.install(material);
     served = material;
     log.info("Serving TLS certificate {}", describe(material));
   }
@@ -180,11 +163,5 @@ public final class FileCertificateSource implements AutoCloseable {
             material.leaf().getSubjectX500Principal().getName(),
             material.leaf().getSerialNumber().toString(16),
             material.notAfter());
-  }
-
-  private static char[] randomPassword() {
-    byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes).toCharArray();
   }
 }
