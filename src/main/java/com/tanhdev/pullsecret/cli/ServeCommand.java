@@ -87,7 +87,15 @@ final class ServeCommand {
     ConfigWatcher watcher =
         configFile == null
             ? null
-            : new ConfigWatcher(configFile, env, loader, app::replacePolicy, metrics::configReload);
+            : new ConfigWatcher(
+                configFile,
+                env,
+                loader,
+                policy -> {
+                  lookup.watchAlso(policy.secretNames());
+                  app.replacePolicy(policy);
+                },
+                metrics::configReload);
     if (watcher != null) {
       watcher.start(FILE_POLL);
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +29,15 @@ public final class InformerSecretLookup implements SecretLookup, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InformerSecretLookup.class);
 
-  private final Map<String, SharedIndexInformer<Secret>> informersBySecretName = new TreeMap<>();
+  private final Map<String, SharedIndexInformer<Secret>> informersBySecretName =
+      new ConcurrentSkipListMap<>();
+  private final KubernetesClient client;
   private final LiveSecretReader liveReader;
   private volatile boolean started;
 
   public InformerSecretLookup(
       KubernetesClient client, Collection<String> secretNames, Duration liveReadTimeout) {
-    Objects.requireNonNull(client, "client");
+    this.client = Objects.requireNonNull(client, "client");
     if (liveReadTimeout.isNegative() || liveReadTimeout.isZero()) {
       throw new IllegalArgumentException("liveReadTimeout must be positive: " + liveReadTimeout);
     }
@@ -51,16 +53,35 @@ public final class InformerSecretLookup implements SecretLookup, AutoCloseable {
       return;
     }
     started = true;
-    informersBySecretName.forEach(
-        (name, informer) ->
-            informer
-                .start()
-                .whenComplete(
-                    (ignored, failure) -> {
-                      if (failure != null) {
-                        LOG.warn("informer for secret name {} failed to start", name, failure);
-                      }
-                    }));
+    informersBySecretName.forEach(InformerSecretLookup::startInformer);
+  }
+
+  /**
+   * Starts watching names a reloaded config introduced, so a new rule works without a restart.
+   * Names no longer configured keep their informer: a watch is cheap, and a rule that comes back is
+   * then answered from a warm cache.
+   */
+  public synchronized void watchAlso(Collection<String> secretNames) {
+    for (String name : secretNames) {
+      if (!informersBySecretName.containsKey(name)) {
+        SharedIndexInformer<Secret> informer = metadataOnlyInformer(client, name);
+        informersBySecretName.put(name, informer);
+        if (started) {
+          startInformer(name, informer);
+        }
+      }
+    }
+  }
+
+  private static void startInformer(String name, SharedIndexInformer<Secret> informer) {
+    informer
+        .start()
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                LOG.warn("informer for secret name {} failed to start", name, failure);
+              }
+            });
   }
 
   @Override

@@ -77,6 +77,18 @@ class InformerSecretLookupTest {
   }
 
   @Test
+  void a_secret_name_added_by_a_config_reload_is_watched_from_then_on() {
+    createSecret("team-a", "ghcr-pull");
+    InformerSecretLookup lookup = syncedLookup("regcred");
+    assertThat(lookup.find("team-a", "ghcr-pull")).isEqualTo(LookupResult.ERROR);
+
+    lookup.watchAlso(List.of("regcred", "ghcr-pull"));
+
+    await().until(lookup::isSynced);
+    assertThat(lookup.find("team-a", "ghcr-pull")).isEqualTo(LookupResult.CACHE_HIT);
+  }
+
+  @Test
   void a_deleted_secret_becomes_a_miss() {
     createSecret("team-a", "regcred");
     InformerSecretLookup lookup = syncedLookup("regcred");
