@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the helm binary named by {@code PULLSECRET_HELM}, one process per call. */
-final class Helm {
+public final class Helm {
 
   static final String BINARY_VARIABLE = "PULLSECRET_HELM";
 
@@ -29,7 +29,7 @@ final class Helm {
    * binary fails the test instead of skipping it: skipped chart tests would let a broken chart
    * through unnoticed.
    */
-  static Helm fromEnvironment() {
+  public static Helm fromEnvironment() {
     String configured = System.getProperty(BINARY_VARIABLE, System.getenv(BINARY_VARIABLE));
     if (configured == null || configured.isBlank()) {
       throw new IllegalStateException(
@@ -48,7 +48,12 @@ final class Helm {
     return new Helm(binary);
   }
 
-  Result run(List<String> arguments) {
+  public Result run(List<String> arguments) {
+    return run(arguments, TIMEOUT);
+  }
+
+  /** For commands that wait on a cluster, such as {@code helm install --wait}. */
+  public Result run(List<String> arguments, Duration timeout) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(arguments);
@@ -62,9 +67,9 @@ final class Helm {
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new IllegalStateException("helm did not finish within " + TIMEOUT + ": " + command);
+          throw new IllegalStateException("helm did not finish within " + timeout + ": " + command);
         }
         return new Result(
             process.exitValue(),
@@ -83,13 +88,13 @@ final class Helm {
   }
 
   /** What one helm invocation printed, and how it ended. */
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
 
-    boolean succeeded() {
+    public boolean succeeded() {
       return exitCode == 0;
     }
 
-    String describe() {
+    public String describe() {
       return "helm exited with " + exitCode + "\nstderr:\n" + stderr + "\nstdout:\n" + stdout;
     }
   }

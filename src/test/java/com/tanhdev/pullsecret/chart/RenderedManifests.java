@@ -23,6 +23,11 @@ final class RenderedManifests {
         documents.stream().filter(node -> node != null && node.isObject()).toList());
   }
 
+  /** Every rendered object, in the order helm printed them. */
+  List<JsonNode> all() {
+    return objects;
+  }
+
   List<JsonNode> all(String kind) {
     return objects.stream().filter(object -> kind.equals(kindOf(object))).toList();
   }

@@ -15,6 +15,7 @@ import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.tls.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,13 +56,19 @@ public final class WebhookFixture implements AutoCloseable {
   private final String id;
   private final Teardown teardown;
   private final WebhookApplication app;
+  private final WebhookRegistration registration;
 
   private WebhookFixture(
-      KubernetesClient client, String id, Teardown teardown, WebhookApplication app) {
+      KubernetesClient client,
+      String id,
+      Teardown teardown,
+      WebhookApplication app,
+      WebhookRegistration registration) {
     this.client = client;
     this.id = id;
     this.teardown = teardown;
     this.app = app;
+    this.registration = registration;
   }
 
   /**
@@ -111,7 +118,7 @@ public final class WebhookFixture implements AutoCloseable {
               ca.root().certificatePem(),
               failurePolicy.wireName(),
               config.policy().kinds().keySet());
-      WebhookFixture fixture = new WebhookFixture(client, id, teardown, app);
+      WebhookFixture fixture = new WebhookFixture(client, id, teardown, app, registration);
       registration.apply(client);
       teardown.add(() -> registration.delete(client));
       fixture.awaitTakesEffect();
@@ -140,6 +147,14 @@ public final class WebhookFixture implements AutoCloseable {
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * How the API server reaches this webhook (URL and CA bundle), for tests that register it once
+   * more under a webhook configuration of their own, such as the one the Helm chart renders.
+   */
+  public WebhookClientConfig clientConfig() {
+    return registration.clientConfig();
   }
 
   public ApiRequests api() {

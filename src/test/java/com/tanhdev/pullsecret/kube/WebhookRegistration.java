@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperationsBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -48,11 +50,7 @@ record WebhookRegistration(
         .withWebhooks(
             new MutatingWebhookBuilder()
                 .withName(WEBHOOK_NAME)
-                .withNewClientConfig()
-                .withUrl("https://127.0.0.1:" + port + "/mutate")
-                .withCaBundle(
-                    Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII)))
-                .endClientConfig()
+                .withClientConfig(clientConfig())
                 .withRules(kinds.stream().map(WebhookRegistration::rule).toList())
                 .withNamespaceSelector(
                     new LabelSelectorBuilder()
@@ -64,6 +62,14 @@ record WebhookRegistration(
                 .withReinvocationPolicy("IfNeeded")
                 .withTimeoutSeconds(5)
                 .build())
+        .build();
+  }
+
+  /** The webhook's address on loopback and the CA that the API server must trust for it. */
+  WebhookClientConfig clientConfig() {
+    return new WebhookClientConfigBuilder()
+        .withUrl("https://127.0.0.1:" + port + "/mutate")
+        .withCaBundle(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII)))
         .build();
   }
 
