@@ -38,6 +38,7 @@ log "dockerfilelint ${DOCKERFILELINT_VERSION}: ${dockerfile}"
 # Its exit status is the number of findings modulo 256 (256 findings would pass), so the
 # findings are counted from the JSON report instead.
 report="$("$LINTER" --output json "$(basename "$dockerfile")")" || true
+# shellcheck disable=SC2016 # single quotes keep the JavaScript template literals from the shell
 count="$(printf '%s' "$report" | node -e '
   let input = "";
   process.stdin.on("data", (chunk) => (input += chunk));

@@ -8,4 +8,5 @@ PULLSECRET_KUBE_BIN=$(scripts/kube-binaries.sh | tail -n 1)
 PULLSECRET_HELM=$(scripts/helm.sh | tail -n 1)
 export PULLSECRET_KUBE_BIN PULLSECRET_HELM
 
+scripts/lint.sh
 mvn -B verify "$@"
