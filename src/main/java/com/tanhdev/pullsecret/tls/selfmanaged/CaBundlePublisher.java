@@ -80,7 +80,8 @@ public final class CaBundlePublisher {
   }
 
   private boolean problem(String problem) {
-    if (!problem.equals(lastProblem)) {
+    // An interrupted call is the process shutting down, not the API server refusing.
+    if (!problem.equals(lastProblem) && !Thread.currentThread().isInterrupted()) {
       log.warn(
           "Cannot keep the caBundle of MutatingWebhookConfiguration {} current: {}",
           webhookConfigurationName,

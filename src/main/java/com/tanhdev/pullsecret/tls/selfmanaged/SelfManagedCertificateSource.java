@@ -111,8 +111,11 @@ public final class SelfManagedCertificateSource implements CertificateSource {
     return Optional.ofNullable(served).map(TlsMaterial::notAfter);
   }
 
+  private volatile boolean closed;
+
   @Override
   public synchronized void close() {
+    closed = true;
     if (checker != null) {
       checker.shutdownNow();
     }
@@ -123,6 +126,9 @@ public final class SelfManagedCertificateSource implements CertificateSource {
     try {
       tick();
     } catch (TlsMaterialException | RuntimeException e) {
+      if (closed) {
+        return; // shutting down interrupts a check in flight: not a failure worth an alarm
+      }
       synchronized (checkLock) {
         if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
           log.error("Certificate check failed: {}; still serving {}", e.getMessage(), served, e);
