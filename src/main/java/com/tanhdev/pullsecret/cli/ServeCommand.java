@@ -63,6 +63,12 @@ final class ServeCommand {
     } catch (ConfigException | TlsMaterialException e) {
       err.println("pullsecret-webhook: refusing to start: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A port in use, an unreachable API server: say so and exit, rather than leave a process
+      // whose non-daemon client threads keep it alive without a server.
+      LOG.error("failed to start", e);
+      err.println("pullsecret-webhook: failed to start: " + e);
+      return 1;
     }
   }
 
