@@ -2,7 +2,9 @@ package com.tanhdev.pullsecret.http;
 
 import com.tanhdev.pullsecret.config.ServerSettings;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.security.GeneralSecurityException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -13,7 +15,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Two listeners: HTTPS for {@code /mutate} (no plaintext connector on that port), plain HTTP for
- * probes and metrics. HTTP/1.1 only, because kube-apiserver never speaks HTTP/2 to webhooks.
+ * probes and metrics. HTTP/1.1 only, because kube-apiserver never speaks HTTP/2 to webhooks. The
+ * handler of {@code /mutate} is the {@link AdmissionEndpoint}; the load tests put a no-op handler
+ * there to measure what this server stack alone can do.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -30,9 +34,39 @@ public final class WebhookServer implements AutoCloseable {
   /** In-flight reviews get this long to finish on shutdown. */
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
+  /**
+   * Connections the kernel holds for us before we accept them. The API server dials a new
+   * connection for every call beyond its idle pool, so a burst arrives as a burst of connections;
+   * with the JDK's default of 50, the excess SYNs are dropped and each retry costs its request a
+   * second or more. Linux caps this at net.core.somaxconn (4096 on current kernels).
+   */
+  private static final int ACCEPT_QUEUE = 1024;
+
+  /**
+   * New connections are closed before their handshake while this many handshakes are in progress,
+   * or while {@code server.maxConcurrentReviews} connections are open ({@link ConnectionGate}).
+   * HTTP/1.1 carries one review at a time per connection, so the second bound is also the bound on
+   * reviews in progress. Handshakes are CPU work: on a few cores, more at once only queue. Measured
+   * on two cores at 1,000 reviews/s (docs/benchmarks.md): with no bound, a two-second stall or a
+   * cold start made the API server dial thousands of connections whose handshakes kept the webhook
+   * overloaded for as long as the load lasted, and ran its 115 MiB heap out of memory; pausing the
+   * accept at 128 or 256 connections did not help; with these bounds it recovered within seconds.
+   */
+  private static final int MAX_HANDSHAKES = 16;
+
+  /**
+   * Warm-up before readiness (see {@link JitWarmUp}): at most this many handshakes and sample
+   * reviews, each within its time budget. Readiness is probed every few seconds anyway.
+   */
+  private static final int WARM_UP_HANDSHAKES = 3_000;
+
+  private static final long WARM_UP_HANDSHAKES_MILLIS = 4_000;
+  private static final int WARM_UP_REVIEWS = 30_000;
+  private static final long WARM_UP_REVIEWS_MILLIS = 2_000;
+
   private final ServerSettings settings;
   private final SslContextFactory.Server tls;
-  private final AdmissionEndpoint admission;
+  private final Handler admission;
   private final HealthEndpoints health;
   private final ErrorBodies errors;
   private Javalin webhookApp;
@@ -41,7 +75,7 @@ public final class WebhookServer implements AutoCloseable {
   public WebhookServer(
       ServerSettings settings,
       SslContextFactory.Server tls,
-      AdmissionEndpoint admission,
+      Handler admission,
       HealthEndpoints health,
       ErrorBodies errors) {
     this.settings = settings;
@@ -74,6 +108,9 @@ public final class WebhookServer implements AutoCloseable {
                         connector.setHost(settings.host());
                         connector.setPort(settings.port());
                         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                        connector.addBean(
+                            new ConnectionGate(MAX_HANDSHAKES, settings.maxConcurrentReviews()));
                         return connector;
                       });
                   cfg.routes.post("/mutate", admission);
@@ -92,6 +129,9 @@ public final class WebhookServer implements AutoCloseable {
                   commonErrors(cfg);
                 })
             .start();
+    // After the start, which has loaded the key into the factory; before the health port, whose
+    // readiness lets the API server's connections in.
+    warmUp();
     healthApp =
         Javalin.create(
                 cfg -> {
@@ -123,6 +163,19 @@ public final class WebhookServer implements AutoCloseable {
     }
     if (healthApp != null) {
       healthApp.stop();
+    }
+  }
+
+  private void warmUp() {
+    try {
+      JitWarmUp.repeat(
+          "TLS handshake", new TlsWarmUp(tls), 100, WARM_UP_HANDSHAKES, WARM_UP_HANDSHAKES_MILLIS);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no TLS client for the warm-up", e);
+    }
+    if (admission instanceof AdmissionEndpoint endpoint) {
+      JitWarmUp.repeat(
+          "review", endpoint::decideSample, 1_000, WARM_UP_REVIEWS, WARM_UP_REVIEWS_MILLIS);
     }
   }
 

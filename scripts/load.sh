@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Load test of the webhook over HTTPS, shaped like kube-apiserver's webhook client, next to the
+# same load against a no-op handler on the same server stack. Prints markdown for
+# docs/benchmarks.md; takes about ten minutes (--quick: about three). Options:
+#   --quick                  shorter runs, to check that everything works
+#   --only LIST              ceiling,webhook,burst,startup (default: all)
+#   --key ec-p256|rsa-2048   the serving certificate's key (default: ec-p256)
+#   --server-java PATH       the java that runs the servers (default: the generator's, which is
+#                            $LOAD_JAVA or else java on the PATH)
+#   --server-flag FLAG       a JVM flag added after the container's (repeatable)
+#   --out FILE               also write the markdown to FILE
+# Server logs and ports files go to target/load/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mvn -B -q -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test
+# The generator's own pauses would count as server latency: a young generation large enough
+# that it collects every few seconds, and small thread stacks for thousands of waiting senders.
+exec "${LOAD_JAVA:-java}" -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -Xss256k \
+  -cp "target/test-classes:target/classes:$(cat target/load.classpath)" \
+  com.tanhdev.pullsecret.load.LoadRun "$@"

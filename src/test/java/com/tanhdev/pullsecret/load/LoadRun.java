@@ -1,0 +1,175 @@
+package com.tanhdev.pullsecret.load;
+
+import com.tanhdev.pullsecret.tls.CertificateAuthority;
+import com.tanhdev.pullsecret.tls.IssuedCertificate;
+import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load test entry point ({@code scripts/load.sh}): prepares certificates, a mock API server and
+ * the review bodies, runs the chosen scenarios against server JVMs started with the container's
+ * flags, and prints the results as markdown for {@code docs/benchmarks.md}.
+ */
+public final class LoadRun {
+
+  /**
+   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}). {@code MaxRAM} stands in for
+   * the chart's 192 MiB memory limit, which a process outside a container does not have; the
+   * production logback configuration replaces the tests' one, so every review is logged as in a
+   * cluster.
+   */
+  static final List<String> CONTAINER_FLAGS =
+      List.of(
+          "-XX:MaxRAM=192m",
+          "-XX:MaxRAMPercentage=60",
+          "-XX:+UseSerialGC",
+          "-XX:+ExitOnOutOfMemoryError",
+          "-Dlogback.configurationFile=logback.xml");
+
+  private LoadRun() {}
+
+  public static void main(String[] args) throws Exception {
+    LoadOptions options;
+    try {
+      options = LoadOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Path workDir = Files.createDirectories(Path.of("target", "load"));
+    CertificateAuthority authority =
+        CertificateAuthority.create(
+            "pullsecret-webhook load test CA",
+            options.key(),
+            Duration.ofDays(1),
+            Clock.systemUTC());
+    IssuedCertificate serving =
+        authority.issueServingCertificate(
+            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
+            options.key(),
+            Duration.ofDays(1));
+    Path tlsDir = Files.createDirectories(workDir.resolve("tls"));
+    Files.writeString(tlsDir.resolve("tls.crt"), serving.certificatePem());
+    Files.writeString(tlsDir.resolve("tls.key"), serving.privateKeyPem());
+    TlsClient tls = new TlsClient(authority.root().certificatePem());
+    ReviewBodies bodies = ReviewBodies.generate(42, 400, 70, 65);
+    System.err.println("warming up the generator's TLS client");
+    ClientWarmUp.run(tls, serving, authority.root(), bodies);
+    List<String> flags = new ArrayList<>(CONTAINER_FLAGS);
+    flags.addAll(options.extraServerFlags());
+    Report report = new Report();
+    String environment;
+    try (MockApiServer api =
+        MockApiServer.withPullSecrets(SampleWorkloads.SECRET, SampleWorkloads.NAMESPACES)) {
+      ServerLaunch launch =
+          new ServerLaunch(
+              options.serverJava(),
+              flags,
+              System.getProperty("java.class.path"),
+              tlsDir,
+              api.url(),
+              workDir);
+      environment = environment(options, flags, bodies);
+      System.err.print(environment);
+      Scenarios scenarios = new Scenarios(options.timing(), launch, tls, bodies, api, report);
+      double ceiling = 0;
+      if (options.scenarios().contains("ceiling")) {
+        ceiling = attempt(report, scenarios::ceiling);
+      }
+      double webhookCeiling = ceiling;
+      if (options.scenarios().contains("webhook")) {
+        attempt(
+            report,
+            () -> {
+              scenarios.warmWebhook(webhookCeiling);
+              return 0.0;
+            });
+      }
+      if (options.scenarios().contains("burst")) {
+        attempt(
+            report,
+            () -> {
+              scenarios.coldBursts();
+              return 0.0;
+            });
+      }
+      if (options.scenarios().contains("startup")) {
+        attempt(
+            report,
+            () -> {
+              scenarios.startups();
+              return 0.0;
+            });
+      }
+      scenarios.readinessTarget();
+    }
+    String markdown =
+        environment + "- load average after: " + loadAverage() + "\n\n" + report.markdown();
+    System.out.println(markdown);
+    if (options.out() != null) {
+      Files.writeString(options.out(), markdown);
+    }
+    System.exit(0); // sender threads of closed pools may linger in their keep-alive
+  }
+
+  /** Runs one scenario group; a failure (a crashed server) is reported and the run goes on. */
+  private static double attempt(Report report, Callable<Double> group) {
+    try {
+      return group.call();
+    } catch (Exception e) {
+      report.text("\n**Scenario aborted:** " + e.getMessage());
+      e.printStackTrace();
+      return 0;
+    }
+  }
+
+  private static String environment(LoadOptions options, List<String> flags, ReviewBodies bodies)
+      throws IOException, InterruptedException {
+    String model =
+        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.substring(l.indexOf(':') + 2))
+            .orElse("unknown");
+    return """
+        - machine: %d CPUs (%s), load average before: %s
+        - server JVM: %s
+        - server flags: `%s`
+        - serving certificate: %s; generator JVM: %s %s
+        - reviews: %s
+        """
+        .formatted(
+            Runtime.getRuntime().availableProcessors(),
+            model,
+            loadAverage(),
+            javaVersion(options.serverJava()),
+            String.join(" ", flags),
+            options.key().cliName(),
+            System.getProperty("java.vm.version"),
+            String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
+            bodies.description());
+  }
+
+  private static String javaVersion(String java) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(10, TimeUnit.SECONDS);
+    return text.lines().skip(1).findFirst().orElse(text).trim();
+  }
+
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+}

@@ -1,0 +1,101 @@
+package com.tanhdev.pullsecret.load;
+
+import com.tanhdev.pullsecret.admission.JsonMappers;
+import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.http.ErrorBodies;
+import com.tanhdev.pullsecret.http.HealthEndpoints;
+import com.tanhdev.pullsecret.http.WebhookServer;
+import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.tls.FileCertificateSource;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The server side of the load tests, in its own JVM with the container's flags. {@code webhook}
+ * wires what {@code serve} wires (certificates from files, an informer lookup against the given API
+ * server, the production application) plus a pausable lookup and a stall control port; {@code noop}
+ * puts {@link NoOpAdmission} on the same server stack. Once listening, it writes its ports to a
+ * file.
+ *
+ * <p>Usage: {@code LoadTargetMain webhook|noop TLS_DIR PORTS_FILE [API_SERVER_URL]}
+ */
+public final class LoadTargetMain {
+
+  private LoadTargetMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3 || !(args[0].equals("webhook") || args[0].equals("noop"))) {
+      System.err.println("usage: LoadTargetMain webhook|noop TLS_DIR PORTS_FILE [API_SERVER_URL]");
+      System.exit(2);
+    }
+    Path tlsDir = Path.of(args[1]);
+    WebhookConfig config = new ConfigLoader().parse(yaml(tlsDir), "load test", Map.of());
+    WebhookMetrics metrics = new WebhookMetrics();
+    FileCertificateSource certificates =
+        new FileCertificateSource(config.server().tlsCertFile(), config.server().tlsKeyFile());
+    certificates.start();
+    String ports;
+    if (args[0].equals("webhook")) {
+      KubernetesClient client =
+          new KubernetesClientBuilder()
+              .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(args[3]).build())
+              .build();
+      InformerSecretLookup informer =
+          new InformerSecretLookup(
+              client, config.policy().secretNames(), config.policy().lookupTimeout());
+      informer.start();
+      PausableSecretLookup lookup = new PausableSecretLookup(informer);
+      WebhookApplication app =
+          new WebhookApplication(
+                  config, lookup, certificates.sslContextFactory(), certificates::isReady, metrics)
+              .start();
+      StallControl control = StallControl.start(lookup);
+      ports = ports(app.webhookPort(), app.healthPort(), control.port());
+    } else {
+      HealthEndpoints health = new HealthEndpoints(certificates::isReady, () -> true, metrics);
+      WebhookServer server =
+          new WebhookServer(
+              config.server(),
+              certificates.sslContextFactory(),
+              new NoOpAdmission(),
+              health,
+              new ErrorBodies(JsonMappers.strict()));
+      server.start();
+      ports = ports(server.webhookPort(), server.healthPort(), -1);
+    }
+    Path portsFile = Path.of(args[2]);
+    Path partial =
+        Files.writeString(portsFile.resolveSibling(portsFile.getFileName() + ".tmp"), ports);
+    Files.move(partial, portsFile, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static byte[] yaml(Path tlsDir) {
+    return ("""
+        rules:
+          - registry: registry-api.tanhdev.com
+            secret: registry-api-tanhdev
+        server:
+          host: 127.0.0.1
+          port: 0
+          healthPort: 0
+          tlsCertFile: %s
+          tlsKeyFile: %s
+        """)
+        .formatted(tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String ports(int webhook, int health, int control) {
+    return "webhook=%d%nhealth=%d%ncontrol=%d%n".formatted(webhook, health, control);
+  }
+}

@@ -1,0 +1,197 @@
+package com.tanhdev.pullsecret.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link LoadTargetMain} in its own JVM: started with the given flags, watched through {@code
+ * /proc} (resident memory, CPU time) and its health port, stalled on request.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  /** Linux reports CPU time in clock ticks of 10 ms (USER_HZ is 100 on every mainstream build). */
+  private static final long MILLIS_PER_TICK = 10;
+
+  private final Process process;
+  private final long startNanos;
+  private final Path portsFile;
+  private final Path log;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private Properties ports;
+
+  private ServerProcess(Process process, long startNanos, Path portsFile, Path log) {
+    this.process = process;
+    this.startNanos = startNanos;
+    this.portsFile = portsFile;
+    this.log = log;
+  }
+
+  /** Starts {@code mode} ({@code webhook} or {@code noop}); its output goes to {@code name.log}. */
+  static ServerProcess start(ServerLaunch launch, String mode, String name) throws IOException {
+    Path portsFile = launch.workDir().resolve(name + ".ports");
+    Files.deleteIfExists(portsFile);
+    List<String> command = new ArrayList<>();
+    command.add(launch.java());
+    command.addAll(launch.jvmFlags());
+    command.addAll(List.of("-cp", launch.classpath(), LoadTargetMain.class.getName(), mode));
+    command.addAll(
+        List.of(launch.tlsDir().toString(), portsFile.toString(), launch.apiServerUrl()));
+    Path log = launch.workDir().resolve(name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    long start = System.nanoTime();
+    return new ServerProcess(builder.start(), start, portsFile, log);
+  }
+
+  /** Waits until {@code /readyz} answers 200 and returns the time since the process was started. */
+  Duration awaitReady(Duration limit) throws IOException, InterruptedException {
+    long giveUp = startNanos + limit.toNanos();
+    while (!Files.exists(portsFile)) {
+      checkAlive(giveUp);
+      Thread.sleep(2);
+    }
+    ports = new Properties();
+    try (var reader = Files.newBufferedReader(portsFile)) {
+      ports.load(reader);
+    }
+    URI readyz = URI.create("http://127.0.0.1:" + ports.getProperty("health") + "/readyz");
+    while (true) {
+      checkAlive(giveUp);
+      try {
+        if (http.send(HttpRequest.newBuilder(readyz).build(), BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(2);
+    }
+  }
+
+  InetSocketAddress webhookAddress() {
+    return new InetSocketAddress("127.0.0.1", Integer.parseInt(ports.getProperty("webhook")));
+  }
+
+  /** Resident memory now and at its peak, in KiB, from {@code /proc/PID/status}. */
+  Memory memory() throws IOException {
+    long rss = 0;
+    long peak = 0;
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        rss = kib(line);
+      } else if (line.startsWith("VmHWM:")) {
+        peak = kib(line);
+      }
+    }
+    return new Memory(rss, peak);
+  }
+
+  /** User plus system CPU time used so far; zero once the process is gone. */
+  Duration cpuTime() throws IOException {
+    if (!process.isAlive()) {
+      return Duration.ZERO;
+    }
+    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return Duration.ofMillis(ticks * MILLIS_PER_TICK);
+  }
+
+  String metrics() throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + ports.getProperty("health") + "/metrics");
+    return http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()).body();
+  }
+
+  /** Makes every secret lookup that starts in the next {@code pause} wait for its end. */
+  void stallLookups(Duration pause) {
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + ports.getProperty("control")
+                + "/stall?millis="
+                + pause.toMillis());
+    try {
+      http.send(
+          HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          BodyHandlers.discarding());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("could not stall the server", e);
+    }
+  }
+
+  /** Stops the whole process for {@code pause} (SIGSTOP, SIGCONT), like a long GC pause. */
+  void freeze(Duration pause) {
+    try {
+      signal("STOP");
+      Thread.sleep(pause.toMillis());
+      signal("CONT");
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("could not freeze the server", e);
+    }
+  }
+
+  /** The messages of the server's log lines that contain {@code text}. */
+  List<String> logMessages(String text) throws IOException {
+    return Files.readAllLines(log).stream()
+        .filter(line -> line.contains(text))
+        .map(line -> line.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1"))
+        .toList();
+  }
+
+  /** Fails with the server's last words if it has exited (for example on OutOfMemoryError). */
+  void requireAlive() throws IOException {
+    if (!process.isAlive()) {
+      List<String> lines = Files.readAllLines(log);
+      String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+      throw new IllegalStateException(
+          "the server exited with status " + process.exitValue() + ": " + last);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor(5, TimeUnit.SECONDS);
+  }
+
+  private void checkAlive(long giveUpNanos) {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "the server exited with " + process.exitValue() + "; see its log");
+    }
+    if (System.nanoTime() > giveUpNanos) {
+      throw new IllegalStateException("the server did not become ready in time");
+    }
+  }
+
+  private static long kib(String line) {
+    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+  }
+
+  /** Resident set size now and at its peak, in KiB. */
+  record Memory(long rssKib, long peakKib) {}
+}
