@@ -48,7 +48,7 @@ public final class WebhookApplication implements AutoCloseable {
             metrics,
             errors);
     HealthEndpoints health = new HealthEndpoints(tlsReady, lookup::isSynced, metrics);
-    this.server = new WebhookServer(config.server(), tls, endpoint, health, errors);
+    this.server = new WebhookServer(config.server(), tls, endpoint, health, errors, metrics);
   }
 
   public WebhookApplication start() {

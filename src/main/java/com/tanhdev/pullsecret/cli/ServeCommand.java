@@ -12,6 +12,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.CertificateSource;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
 import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedCertificateSource;
 import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,6 +49,7 @@ final class ServeCommand {
       out.print(USAGE);
       return 0;
     }
+    TlsProcessDefaults.apply();
     Map<String, String> env = System.getenv();
     Path configFile;
     try {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param healthPort the plain-HTTP port for probes and metrics
  * @param tlsCertFile PEM certificate chain served on {@code port}
  * @param tlsKeyFile PEM private key (PKCS#1 or PKCS#8, RSA or EC)
- * @param maxConcurrentReviews reviews decided at once; more wait briefly, then get shed
+ * @param maxConcurrentReviews reviews decided at once (worker threads); more wait in a queue, and
+ *     open connections are capped at four times this, beyond which new ones are refused
  */
 public record ServerSettings(
     String host,

@@ -1,88 +1,76 @@
 package com.tanhdev.pullsecret.http;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
-import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes a new connection as soon as it is accepted, before any TLS work, while too many handshakes
- * are already in progress or too many connections are open.
+ * Closes a new connection as soon as it is accepted, before any TLS work, when the handshake budget
+ * ({@link NewConnectionBudget}) is spent or too many connections are open.
  *
- * <p>A handshake costs the server a millisecond or more of CPU, several before the JIT has compiled
- * it. When the API server's calls back up (a pause, a cold start), it dials a new connection for
- * every call that finds none idle; handshaking them all starves the calls on the connections that
- * are already open, which back up further: the webhook stays overloaded after the cause is gone.
- * Refusing the surplus keeps the CPU on calls: a refused dial fails only a call still waiting for
- * that dial (the API server applies the webhook's failurePolicy), while the calls that meanwhile
- * got a kept-alive connection go through. Idle kept-alive connections, however many API servers
- * hold them, only count against the much larger bound on open connections.
+ * <p>A handshake costs the server milliseconds of CPU, a review on a kept-alive connection a
+ * fraction of one. kube-apiserver keeps at most 25 idle connections per webhook and dials a new one
+ * for every call that finds none idle, closing the surplus after use. Once calls back up (a pause,
+ * a cold start), every call beyond 25 at once costs a handshake, which backs the calls up further:
+ * the webhook stays overloaded after the cause is gone. Refusing the surplus dials keeps the CPU on
+ * the calls that have a connection; those drain, the API server's pool is idle again and stops
+ * dialling. A refused dial fails the one call that waited for it, and the API server applies the
+ * webhook's failurePolicy to it.
  */
-final class ConnectionGate implements Connection.Listener, SslHandshakeListener {
+final class ConnectionGate implements Connection.Listener {
 
   private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
 
-  private final int maxHandshakes;
+  private final NewConnectionBudget handshakes;
   private final int maxConnections;
+  private final WebhookMetrics metrics;
   private final AtomicInteger open = new AtomicInteger();
-  private final Set<SSLEngine> handshaking = ConcurrentHashMap.newKeySet();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-  ConnectionGate(int maxHandshakes, int maxConnections) {
-    this.maxHandshakes = maxHandshakes;
+  ConnectionGate(NewConnectionBudget handshakes, int maxConnections, WebhookMetrics metrics) {
+    this.handshakes = handshakes;
     this.maxConnections = maxConnections;
+    this.metrics = metrics;
   }
 
   @Override
   public void onOpened(Connection connection) {
-    if (!(connection instanceof SslConnection tls)) {
+    if (!(connection instanceof SslConnection)) {
       return; // the HTTP connection inside the TLS one
     }
-    if (open.incrementAndGet() > maxConnections || handshaking.size() >= maxHandshakes) {
-      connection.getEndPoint().close();
-      warn(refused.incrementAndGet());
-      return;
+    if (open.incrementAndGet() > maxConnections) {
+      refuse(connection, "connections");
+    } else if (!handshakes.tryTake()) {
+      refuse(connection, "handshakes");
     }
-    handshaking.add(tls.getSSLEngine());
-    tls.addHandshakeListener(this);
   }
 
   @Override
   public void onClosed(Connection connection) {
-    if (connection instanceof SslConnection tls) {
+    if (connection instanceof SslConnection) {
       open.decrementAndGet();
-      handshaking.remove(tls.getSSLEngine());
     }
   }
 
-  @Override
-  public void handshakeSucceeded(Event event) {
-    handshaking.remove(event.getSSLEngine());
-  }
-
-  @Override
-  public void handshakeFailed(Event event, Throwable failure) {
-    handshaking.remove(event.getSSLEngine());
-  }
-
-  private void warn(long total) {
+  private void refuse(Connection connection, String limit) {
+    connection.getEndPoint().close();
+    metrics.connectionRefused(limit);
+    long total = refused.incrementAndGet();
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
       LOG.warn(
-          "overloaded: closing new connections before their TLS handshake ({} so far; limits: {}"
-              + " handshakes in progress, {} connections open)",
+          "overloaded: closing new connections before their TLS handshake ({} so far, the last"
+              + " for want of {}; at most {} connections open)",
           total,
-          maxHandshakes,
+          limit,
           maxConnections);
     }
   }

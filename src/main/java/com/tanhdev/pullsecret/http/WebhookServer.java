@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.http;
 
 import com.tanhdev.pullsecret.config.ServerSettings;
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -43,16 +44,25 @@ public final class WebhookServer implements AutoCloseable {
   private static final int ACCEPT_QUEUE = 1024;
 
   /**
-   * New connections are closed before their handshake while this many handshakes are in progress,
-   * or while {@code server.maxConcurrentReviews} connections are open ({@link ConnectionGate}).
-   * HTTP/1.1 carries one review at a time per connection, so the second bound is also the bound on
-   * reviews in progress. Handshakes are CPU work: on a few cores, more at once only queue. Measured
-   * on two cores at 1,000 reviews/s (docs/benchmarks.md): with no bound, a two-second stall or a
-   * cold start made the API server dial thousands of connections whose handshakes kept the webhook
-   * overloaded for as long as the load lasted, and ran its 115 MiB heap out of memory; pausing the
-   * accept at 128 or 256 connections did not help; with these bounds it recovered within seconds.
+   * Handshakes the webhook starts at once, and per second after that ({@link ConnectionGate}). The
+   * burst lets the pools of two API servers (25 connections each) fill at once. The rate holds
+   * handshakes to a fifth of a core or less (2-4 ms each on the benchmark machine): enough for the
+   * connection churn of normal operation, and low enough that the calls on open connections keep
+   * the CPU when an overloaded API server dials for every call. Measured in docs/benchmarks.md:
+   * with 200 per second, or with a bound of 16 handshakes in progress instead of a rate, a burst
+   * above capacity left the webhook overloaded for as long as the load lasted.
    */
-  private static final int MAX_HANDSHAKES = 16;
+  private static final int HANDSHAKE_BURST = 64;
+
+  private static final int HANDSHAKES_PER_SECOND = 50;
+
+  /**
+   * Open connections, as a multiple of {@code server.maxConcurrentReviews}: HTTP/1.1 carries one
+   * review at a time per connection, but most connections sit idle in the pools of the API servers
+   * (up to 25 each), and those cost only memory. Reviews beyond the worker threads wait in Jetty's
+   * queue, which this bounds too.
+   */
+  private static final int CONNECTIONS_PER_REVIEW = 4;
 
   /**
    * Warm-up before readiness (see {@link JitWarmUp}): at most this many handshakes and sample
@@ -69,6 +79,7 @@ public final class WebhookServer implements AutoCloseable {
   private final Handler admission;
   private final HealthEndpoints health;
   private final ErrorBodies errors;
+  private final WebhookMetrics metrics;
   private Javalin webhookApp;
   private Javalin healthApp;
 
@@ -77,12 +88,14 @@ public final class WebhookServer implements AutoCloseable {
       SslContextFactory.Server tls,
       Handler admission,
       HealthEndpoints health,
-      ErrorBodies errors) {
+      ErrorBodies errors,
+      WebhookMetrics metrics) {
     this.settings = settings;
     this.tls = tls;
     this.admission = admission;
     this.health = health;
     this.errors = errors;
+    this.metrics = metrics;
   }
 
   public void start() {
@@ -110,7 +123,11 @@ public final class WebhookServer implements AutoCloseable {
                         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
                         connector.setAcceptQueueSize(ACCEPT_QUEUE);
                         connector.addBean(
-                            new ConnectionGate(MAX_HANDSHAKES, settings.maxConcurrentReviews()));
+                            new ConnectionGate(
+                                new NewConnectionBudget(
+                                    HANDSHAKE_BURST, HANDSHAKES_PER_SECOND, System::nanoTime),
+                                CONNECTIONS_PER_REVIEW * settings.maxConcurrentReviews(),
+                                metrics));
                         return connector;
                       });
                   cfg.routes.post("/mutate", admission);

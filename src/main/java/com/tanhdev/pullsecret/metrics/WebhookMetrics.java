@@ -91,6 +91,18 @@ public final class WebhookMetrics {
         .increment();
   }
 
+  /**
+   * Counts connections closed before their TLS handshake because the webhook was overloaded; {@code
+   * limit} is {@code handshakes} (the handshake budget) or {@code connections} (too many open).
+   */
+  public void connectionRefused(String limit) {
+    Counter.builder("pullsecret_connections_refused")
+        .description("New connections closed before their TLS handshake, by the limit reached")
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
+  }
+
   /** Counts unexpected failures inside a decision (answered allowed, unchanged). */
   public void decisionError() {
     Counter.builder("pullsecret_decision_errors")

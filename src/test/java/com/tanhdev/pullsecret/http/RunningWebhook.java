@@ -34,6 +34,11 @@ final class RunningWebhook implements AutoCloseable {
   private final WebhookApplication app;
 
   RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
+    this(dir, lookup, "");
+  }
+
+  /** {@code serverYaml}: more {@code server:} settings, each line indented by two spaces. */
+  RunningWebhook(Path dir, SecretLookup lookup, String serverYaml) throws Exception {
     authority =
         CertificateAuthority.create(
             "pullsecret-webhook test CA",
@@ -49,7 +54,7 @@ final class RunningWebhook implements AutoCloseable {
     Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
     certificates = new FileCertificateSource(cert, key, Duration.ofHours(1), Clock.systemUTC());
     certificates.start();
-    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n";
+    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n" + serverYaml;
     WebhookConfig config =
         new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "test", Map.of());
     app =
@@ -72,6 +77,11 @@ final class RunningWebhook implements AutoCloseable {
 
   String healthUrl(String path) {
     return "http://127.0.0.1:" + app.healthPort() + path;
+  }
+
+  /** The Prometheus text the metrics endpoint would serve. */
+  String metrics() {
+    return app.metrics().scrape();
   }
 
   /** A client context that trusts only the test CA. */

@@ -9,11 +9,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,27 +38,13 @@ final class ConnectionPool implements AutoCloseable {
   private final AtomicLong dialed = new AtomicLong();
   private final AtomicLong open = new AtomicLong();
   private final AtomicLong mostOpen = new AtomicLong();
-  private final ThreadPoolExecutor dialers;
+  private final ExecutorService dialers = LightThreads.perTask("dialer");
 
   /** {@code maxIdle} 0 makes every request dial, to measure what a connection costs. */
   ConnectionPool(TlsClient tls, InetSocketAddress server, int maxIdle) {
     this.tls = tls;
     this.server = server;
     this.maxIdle = maxIdle;
-    AtomicInteger number = new AtomicInteger();
-    this.dialers =
-        new ThreadPoolExecutor(
-            0,
-            8_000,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            task -> {
-              Thread thread =
-                  new Thread(null, task, "dialer-" + number.incrementAndGet(), 256 * 1024);
-              thread.setDaemon(true);
-              return thread;
-            });
   }
 
   /** A connection for one exchange; the caller gives it back or discards it. */

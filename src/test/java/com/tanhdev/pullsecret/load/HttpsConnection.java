@@ -32,9 +32,10 @@ final class HttpsConnection implements AutoCloseable {
   }
 
   /**
-   * Connects and completes a full TLS handshake. A fresh context per connection means an empty
-   * session cache, so no connection resumes an earlier session: the API server's Go client keeps no
-   * session cache either, so every new connection costs the server a full handshake.
+   * Connects and completes a full TLS handshake. No connection resumes an earlier session, as the
+   * API server's Go client keeps no session cache: the servers under test issue no session tickets
+   * ({@code TlsProcessDefaults}), and each session is invalidated here, so the shared context has
+   * nothing to offer for resumption either.
    */
   static HttpsConnection open(TlsClient tls, InetSocketAddress server, int timeoutMillis)
       throws IOException {
@@ -42,7 +43,7 @@ final class HttpsConnection implements AutoCloseable {
     try {
       tcp.setTcpNoDelay(true);
       tcp.connect(server, timeoutMillis);
-      SSLContext context = tls.freshContext();
+      SSLContext context = tls.context();
       SSLSocket socket =
           (SSLSocket)
               context
@@ -53,6 +54,7 @@ final class HttpsConnection implements AutoCloseable {
       socket.setSSLParameters(parameters);
       socket.setSoTimeout(timeoutMillis);
       socket.startHandshake();
+      socket.getSession().invalidate();
       return new HttpsConnection(socket);
     } catch (IOException | RuntimeException e) {
       tcp.close();

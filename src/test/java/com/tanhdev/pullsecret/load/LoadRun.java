@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +31,13 @@ public final class LoadRun {
    */
   static final List<String> CONTAINER_FLAGS =
       List.of(
-          "-XX:MaxRAM=192m",
-          "-XX:MaxRAMPercentage=60",
+          "-Xmx96m",
           "-XX:+UseSerialGC",
           "-XX:+ExitOnOutOfMemoryError",
           "-Dlogback.configurationFile=logback.xml");
+
+  /** The container's environment (Dockerfile, chart): see the Dockerfile on MALLOC_ARENA_MAX. */
+  static final Map<String, String> CONTAINER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
   private LoadRun() {}
 
@@ -76,6 +79,7 @@ public final class LoadRun {
           new ServerLaunch(
               options.serverJava(),
               flags,
+              CONTAINER_ENVIRONMENT,
               System.getProperty("java.class.path"),
               tlsDir,
               api.url(),
@@ -145,7 +149,7 @@ public final class LoadRun {
     return """
         - machine: %d CPUs (%s), load average before: %s
         - server JVM: %s
-        - server flags: `%s`
+        - server flags: `%s`, environment: `%s`
         - serving certificate: %s; generator JVM: %s %s
         - reviews: %s
         """
@@ -155,6 +159,7 @@ public final class LoadRun {
             loadAverage(),
             javaVersion(options.serverJava()),
             String.join(" ", flags),
+            CONTAINER_ENVIRONMENT,
             options.key().cliName(),
             System.getProperty("java.vm.version"),
             String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),

@@ -10,6 +10,7 @@ import com.tanhdev.pullsecret.http.WebhookServer;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
+import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,6 +39,7 @@ public final class LoadTargetMain {
       System.err.println("usage: LoadTargetMain webhook|noop TLS_DIR PORTS_FILE [API_SERVER_URL]");
       System.exit(2);
     }
+    TlsProcessDefaults.apply();
     Path tlsDir = Path.of(args[1]);
     WebhookConfig config = new ConfigLoader().parse(yaml(tlsDir), "load test", Map.of());
     WebhookMetrics metrics = new WebhookMetrics();
@@ -69,7 +71,8 @@ public final class LoadTargetMain {
               certificates.sslContextFactory(),
               new NoOpAdmission(),
               health,
-              new ErrorBodies(JsonMappers.strict()));
+              new ErrorBodies(JsonMappers.strict()),
+              metrics);
       server.start();
       ports = ports(server.webhookPort(), server.healthPort(), -1);
     }

@@ -6,9 +6,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -21,17 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoopGenerator implements AutoCloseable {
 
-  /** Enough threads for several seconds of a few thousand requests per second all waiting. */
+  /** Several seconds of a few thousand requests per second all waiting. */
   private static final int MAX_IN_FLIGHT = 8_000;
-
-  private static final long THREAD_STACK_BYTES = 256 * 1024;
 
   private final ConnectionPool pool;
   private final ReviewBodies bodies;
   private final String headTemplate;
   private final int timeoutMillis;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final ThreadPoolExecutor senders;
+  private final ExecutorService senders = LightThreads.perTask("sender");
 
   /** {@code timeout}: the webhook's {@code timeoutSeconds}, after which the API server gives up. */
   OpenLoopGenerator(
@@ -54,21 +51,6 @@ final class OpenLoopGenerator implements AutoCloseable {
             + "Accept: application/json, */*\r\n"
             + "Content-Type: application/json\r\n"
             + "Accept-Encoding: gzip\r\n\r\n";
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.senders =
-        new ThreadPoolExecutor(
-            0,
-            MAX_IN_FLIGHT,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            task -> {
-              Thread thread =
-                  new Thread(
-                      null, task, "sender-" + threadNumber.incrementAndGet(), THREAD_STACK_BYTES);
-              thread.setDaemon(true);
-              return thread;
-            });
   }
 
   /**
@@ -88,7 +70,11 @@ final class OpenLoopGenerator implements AutoCloseable {
         LockSupport.parkNanos(wait);
       }
       int request = i;
-      inFlight.incrementAndGet();
+      if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+        log.record(request, due - start, System.nanoTime() - due, Outcome.NOT_SENT, 0);
+        inFlight.decrementAndGet();
+        continue;
+      }
       try {
         senders.execute(() -> send(log, request, due, start));
       } catch (RejectedExecutionException e) {

@@ -51,6 +51,7 @@ final class ServerProcess implements AutoCloseable {
     Path log = launch.workDir().resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(launch.environment());
     long start = System.nanoTime();
     return new ServerProcess(builder.start(), start, portsFile, log);
   }
@@ -90,14 +91,20 @@ final class ServerProcess implements AutoCloseable {
   Memory memory() throws IOException {
     long rss = 0;
     long peak = 0;
+    long anonymous = 0;
+    long file = 0;
     for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
       if (line.startsWith("VmRSS:")) {
         rss = kib(line);
       } else if (line.startsWith("VmHWM:")) {
         peak = kib(line);
+      } else if (line.startsWith("RssAnon:")) {
+        anonymous = kib(line);
+      } else if (line.startsWith("RssFile:")) {
+        file = kib(line);
       }
     }
-    return new Memory(rss, peak);
+    return new Memory(rss, peak, anonymous, file);
   }
 
   /** User plus system CPU time used so far; zero once the process is gone. */
@@ -192,6 +199,20 @@ final class ServerProcess implements AutoCloseable {
     return Long.parseLong(line.replaceAll("[^0-9]", ""));
   }
 
-  /** Resident set size now and at its peak, in KiB. */
-  record Memory(long rssKib, long peakKib) {}
+  /**
+   * Resident set size now and at its peak, in KiB, and the current one split into anonymous memory
+   * (heap, metaspace, code, stacks, malloc) and mapped files (the JDK's module image, the class
+   * data archive), which the kernel can drop and read again under memory pressure.
+   */
+  record Memory(long rssKib, long peakKib, long anonymousKib, long fileKib) {
+
+    String describe() {
+      return "%s (%s anonymous, %s mapped files)"
+          .formatted(mib(rssKib), mib(anonymousKib), mib(fileKib));
+    }
+
+    static String mib(long kib) {
+      return "%.1f MiB".formatted(kib / 1024.0);
+    }
+  }
 }

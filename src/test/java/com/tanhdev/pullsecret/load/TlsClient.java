@@ -12,7 +12,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** The generator's TLS client: trusts only the test CA, and verifies the server's name. */
 final class TlsClient {
 
-  private final TrustManager[] trustManagers;
+  private final SSLContext context;
 
   TlsClient(String caCertificatePem) throws GeneralSecurityException, java.io.IOException {
     KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -25,17 +25,13 @@ final class TlsClient {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
-    trustManagers = factory.getTrustManagers();
+    TrustManager[] trustManagers = factory.getTrustManagers();
+    context = SSLContext.getInstance("TLS");
+    context.init(null, trustManagers, null);
   }
 
-  /** A context with an empty session cache; see {@link HttpsConnection#open}. */
-  SSLContext freshContext() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trustManagers, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no TLS context", e);
-    }
+  /** One context for all connections; see {@link HttpsConnection#open} on session resumption. */
+  SSLContext context() {
+    return context;
   }
 }
