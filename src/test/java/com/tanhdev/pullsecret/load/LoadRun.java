@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -24,10 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRun {
 
   /**
-   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}). {@code MaxRAM} stands in for
-   * the chart's 192 MiB memory limit, which a process outside a container does not have; the
-   * production logback configuration replaces the tests' one, so every review is logged as in a
-   * cluster.
+   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}). The production logback
+   * configuration replaces the tests' one, so every review is logged as in a cluster.
    */
   static final List<String> CONTAINER_FLAGS =
       List.of(
@@ -35,9 +32,6 @@ public final class LoadRun {
           "-XX:+UseSerialGC",
           "-XX:+ExitOnOutOfMemoryError",
           "-Dlogback.configurationFile=logback.xml");
-
-  /** The container's environment (Dockerfile, chart): see the Dockerfile on MALLOC_ARENA_MAX. */
-  static final Map<String, String> CONTAINER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
   private LoadRun() {}
 
@@ -79,7 +73,6 @@ public final class LoadRun {
           new ServerLaunch(
               options.serverJava(),
               flags,
-              CONTAINER_ENVIRONMENT,
               System.getProperty("java.class.path"),
               tlsDir,
               api.url(),
@@ -149,7 +142,7 @@ public final class LoadRun {
     return """
         - machine: %d CPUs (%s), load average before: %s
         - server JVM: %s
-        - server flags: `%s`, environment: `%s`
+        - server flags: `%s`
         - serving certificate: %s; generator JVM: %s %s
         - reviews: %s
         """
@@ -159,7 +152,6 @@ public final class LoadRun {
             loadAverage(),
             javaVersion(options.serverJava()),
             String.join(" ", flags),
-            CONTAINER_ENVIRONMENT,
             options.key().cliName(),
             System.getProperty("java.vm.version"),
             String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),

@@ -2,14 +2,12 @@ package com.tanhdev.pullsecret.load;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How to start a load target JVM.
  *
  * @param java the {@code java} executable
  * @param jvmFlags the container's flags, plus any being evaluated
- * @param environment the container's environment variables
  * @param classpath the test classpath
  * @param tlsDir holds {@code tls.crt} and {@code tls.key}
  * @param apiServerUrl the (mock) API server the informers list and watch
@@ -18,7 +16,6 @@ import java.util.Map;
 record ServerLaunch(
     String java,
     List<String> jvmFlags,
-    Map<String, String> environment,
     String classpath,
     Path tlsDir,
     String apiServerUrl,

@@ -51,7 +51,6 @@ final class ServerProcess implements AutoCloseable {
     Path log = launch.workDir().resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(launch.environment());
     long start = System.nanoTime();
     return new ServerProcess(builder.start(), start, portsFile, log);
   }
