@@ -1,5 +1,5 @@
 # The two commands of the README. Everything they need is installed by the scripts they call.
-.PHONY: demo test build bench
+.PHONY: demo test build bench load
 
 # Start a local control plane and the webhook, apply a GitOps-shaped workload set, print what
 # was injected, skipped and why.
@@ -17,3 +17,8 @@ build:
 # The JMH benchmark of the decision path (results in docs/benchmarks.md).
 bench:
 	scripts/bench.sh
+
+# The load tests over HTTPS, shaped like kube-apiserver's webhook client (results in
+# docs/benchmarks.md). About 15 minutes; run on an otherwise quiet machine.
+load:
+	scripts/load.sh

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of the webhook over HTTPS, shaped like kube-apiserver's webhook client, next to the
 # same load against a no-op handler on the same server stack. Prints markdown for
-# docs/benchmarks.md; takes about ten minutes (--quick: about three). Options:
+# docs/benchmarks.md; takes about fifteen minutes (--quick: about five). The container image runs
+# JDK 25, so measure with a JDK 25 (LOAD_JAVA=/path/to/bin/java); it needs JDK 21 or later for
+# virtual threads, and warns otherwise. Options:
 #   --quick                  shorter runs, to check that everything works
 #   --only LIST              ceiling,webhook,burst,startup (default: all)
 #   --key ec-p256|rsa-2048   the serving certificate's key (default: ec-p256)
@@ -13,6 +15,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+java_bin="${LOAD_JAVA:-java}"
+feature=$("$java_bin" -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java.specification.version = //p')
+if [ "${feature:-0}" -lt 21 ] 2>/dev/null; then
+  echo "warning: $java_bin is Java $feature; the generator falls back to platform threads," \
+    "whose scheduling inflates what overload costs. Set LOAD_JAVA to a JDK 21 or later." >&2
+fi
+
 mvn -B -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test
 # The generator's own pauses would count as server latency: a young generation large enough
@@ -20,7 +30,7 @@ mvn -B -q -DskipTests test-compile dependency:build-classpath \
 # Like kube-apiserver's Go client, which sends an X25519 key share (and a post-quantum hybrid one
 # that JDK servers ignore), the generator offers X25519 alone: by default the JDK client would
 # also compute a P-256 share for every dial, CPU the real client does not spend.
-exec "${LOAD_JAVA:-java}" -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -Xss256k \
+exec "$java_bin" -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -Xss256k \
   -Djdk.tls.namedGroups=x25519 \
   -cp "target/test-classes:target/classes:$(cat target/load.classpath)" \
   com.tanhdev.pullsecret.load.LoadRun "$@"

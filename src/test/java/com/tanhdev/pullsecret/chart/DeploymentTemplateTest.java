@@ -82,17 +82,17 @@ class DeploymentTemplateTest {
   }
 
   @Test
-  void the_jvm_heap_is_sized_from_the_memory_limit_by_default() {
+  void the_jvm_runs_with_the_measured_heap_and_resources_by_default() {
     JsonNode container = chart.render().container();
 
     assertThat(container.path("command").valueStream().map(JsonNode::asString))
-        .contains("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        .contains("-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     assertThat(container.path("resources").path("limits").path("memory").asString())
-        .isEqualTo("192Mi");
+        .isEqualTo("384Mi");
     assertThat(container.path("resources").path("requests").path("cpu").asString())
         .isEqualTo("100m");
     assertThat(container.path("resources").path("requests").path("memory").asString())
-        .isEqualTo("128Mi");
+        .isEqualTo("256Mi");
   }
 
   @Test
@@ -125,7 +125,7 @@ class DeploymentTemplateTest {
                 + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     assertThat(manifests.container().path("command").valueStream().map(JsonNode::asString))
         .contains("-XX:MaxRAMPercentage=50", "-Xss512k")
-        .doesNotContain("-XX:MaxRAMPercentage=60");
+        .doesNotContain("-Xmx96m");
   }
 
   @Test

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * The highest offered rate a server sustains with p99 at or under 25 ms, no errors, and the whole
- * offered rate answered: rates climb in steps of 500/s from 1,000/s, one step of 250/s refines the
- * last passing rate after a pause, and a longer run at the result confirms it.
+ * offered rate answered: rates climb in steps of 500/s from 1,000/s, and a longer run confirms the
+ * highest passing rate, or failing that the next lower ones, after a rest each.
  */
 final class MaxRateSearch {
 
@@ -15,6 +15,7 @@ final class MaxRateSearch {
   private static final double STEP = 500;
   private static final double HIGHEST = 20_000;
   private static final Duration REST = Duration.ofSeconds(12);
+  private static final int CONFIRM_ATTEMPTS = 4;
 
   private final LoadDriver driver;
   private final Report report;
@@ -29,9 +30,10 @@ final class MaxRateSearch {
   }
 
   /**
-   * The confirming run at the highest passing rate, or 500/s lower if that one fails; check it with
-   * {@link #sustains} (even 1,000/s may fail). A failed step is tried once more after a rest, so
-   * that a moment of noise from elsewhere on the machine does not end the search.
+   * The confirming run at the highest passing rate, or at up to {@link #CONFIRM_ATTEMPTS} - 1 lower
+   * ones (500/s apart) while it fails; check it with {@link #sustains} (even 1,000/s may fail). A
+   * failed step is tried once more after a rest, so that a moment of noise from elsewhere on the
+   * machine does not end the search.
    */
   Measurement find(String label) throws IOException, InterruptedException {
     double passed = 0;
@@ -41,11 +43,14 @@ final class MaxRateSearch {
       }
       passed = rate;
     }
-    rest();
-    Measurement confirm = confirm(label, Math.max(passed, START));
-    if (!sustains(confirm) && passed > START) {
+    double rate = Math.max(passed, START);
+    Measurement confirm = null;
+    for (int attempt = 0; attempt < CONFIRM_ATTEMPTS && rate >= START; attempt++, rate -= STEP) {
       rest();
-      confirm = confirm(label, passed - STEP);
+      confirm = confirm(label, rate);
+      if (sustains(confirm)) {
+        break;
+      }
     }
     return confirm;
   }
