@@ -95,7 +95,7 @@ class AdmissionEndpointTest {
 
   @Test
   void a_declared_body_over_7_mib_is_refused_with_413_before_it_is_sent() throws Exception {
-    try (SSLSocket socket = openTls()) {
+    try (SSLSocket socket = webhook.openSocket()) {
       send(
           socket,
           "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -107,7 +107,7 @@ class AdmissionEndpointTest {
 
   @Test
   void a_chunked_body_over_7_mib_is_cut_off_with_413() throws Exception {
-    try (SSLSocket socket = openTls()) {
+    try (SSLSocket socket = webhook.openSocket()) {
       send(
           socket,
           "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -123,17 +123,6 @@ class AdmissionEndpointTest {
       send(socket, "0\r\n\r\n");
       assertThat(readAnswer(socket)).startsWith("HTTP/1.1 413");
     }
-  }
-
-  private static SSLSocket openTls() throws Exception {
-    SSLSocket socket =
-        (SSLSocket)
-            webhook
-                .trustingContext()
-                .getSocketFactory()
-                .createSocket("127.0.0.1", webhook.webhookPort());
-    socket.setSoTimeout(30_000);
-    return socket;
   }
 
   private static void send(SSLSocket socket, String text) throws IOException {
@@ -230,7 +219,7 @@ class AdmissionEndpointTest {
 
   @Test
   void a_stalled_body_does_not_hold_the_server() throws Exception {
-    try (SSLSocket socket = openTls()) {
+    try (SSLSocket socket = webhook.openSocket()) {
       send(
           socket,
           "POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

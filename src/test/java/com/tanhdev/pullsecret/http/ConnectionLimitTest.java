@@ -38,13 +38,13 @@ class ConnectionLimitTest {
     try (RunningWebhook webhook =
         new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n")) {
       for (int i = 0; i < LIMIT; i++) {
-        SSLSocket socket = open(webhook);
+        SSLSocket socket = webhook.openSocket();
         held.add(socket);
         socket.startHandshake(); // kept alive and idle, as in an API server's pool
       }
 
       for (int i = 0; i < 5; i++) {
-        try (SSLSocket refused = open(webhook)) {
+        try (SSLSocket refused = webhook.openSocket()) {
           assertThatThrownBy(refused::startHandshake).isInstanceOf(IOException.class);
         }
       }
@@ -56,7 +56,7 @@ class ConnectionLimitTest {
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> {
-                try (SSLSocket later = open(webhook)) {
+                try (SSLSocket later = webhook.openSocket()) {
                   post(later, review);
                   assertThat(statusLine(later)).isEqualTo("HTTP/1.1 200 OK");
                 }
@@ -69,17 +69,6 @@ class ConnectionLimitTest {
         socket.close();
       }
     }
-  }
-
-  private static SSLSocket open(RunningWebhook webhook) throws Exception {
-    SSLSocket socket =
-        (SSLSocket)
-            webhook
-                .trustingContext()
-                .getSocketFactory()
-                .createSocket("127.0.0.1", webhook.webhookPort());
-    socket.setSoTimeout(30_000);
-    return socket;
   }
 
   private static void post(SSLSocket socket, byte[] body) throws IOException {

@@ -5,23 +5,21 @@ import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.testing.TrustOnly;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
 import com.tanhdev.pullsecret.tls.KeyAlgorithm;
 import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The production request path ({@link WebhookApplication}) on loopback with a generated CA and
@@ -86,20 +84,15 @@ final class RunningWebhook implements AutoCloseable {
 
   /** A client context that trusts only the test CA. */
   SSLContext trustingContext() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry(
-        "ca",
-        CertificateFactory.getInstance("X.509")
-            .generateCertificate(
-                new ByteArrayInputStream(
-                    authority.root().certificatePem().getBytes(StandardCharsets.US_ASCII))));
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
+    return TrustOnly.context(authority.root().certificatePem());
+  }
+
+  /** A TLS socket to the webhook port, not yet handshaken, with a 30 s read timeout. */
+  SSLSocket openSocket() throws Exception {
+    SSLSocket socket =
+        (SSLSocket) trustingContext().getSocketFactory().createSocket("127.0.0.1", webhookPort());
+    socket.setSoTimeout(30_000);
+    return socket;
   }
 
   @Override
