@@ -8,7 +8,6 @@ import com.tanhdev.pullsecret.admission.BadReviewException;
 import com.tanhdev.pullsecret.admission.ReviewRecorder;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * first (content type before the body is read, size while streaming), then the codec and the
  * handler.
  */
-public final class AdmissionEndpoint implements Handler {
+public final class AdmissionEndpoint implements AdmissionRoute {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdmissionEndpoint.class);
 
@@ -84,11 +83,11 @@ public final class AdmissionEndpoint implements Handler {
   }
 
   /**
-   * Decides a sample review in memory, for {@link JitWarmUp} before the webhook reports ready. Its
-   * images are on a registry no rule can name ({@code .invalid} is reserved), so it asks for no
-   * lookup and leaves no metric or log line behind.
+   * The sample's images are on a registry no rule can name ({@code .invalid} is reserved), so it
+   * asks for no lookup; it goes around the recorder and the metrics.
    */
-  void decideSample() {
+  @Override
+  public void decideSample() {
     AdmissionRequest request = codec.decode(WarmUpReview.BYTES);
     codec.encode(request.apiVersion(), handler.handle(request));
   }

@@ -3,7 +3,6 @@ package com.tanhdev.pullsecret.http;
 import com.tanhdev.pullsecret.config.ServerSettings;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.Javalin;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.security.GeneralSecurityException;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -76,7 +75,7 @@ public final class WebhookServer implements AutoCloseable {
 
   private final ServerSettings settings;
   private final SslContextFactory.Server tls;
-  private final Handler admission;
+  private final AdmissionRoute admission;
   private final HealthEndpoints health;
   private final ErrorBodies errors;
   private final WebhookMetrics metrics;
@@ -86,7 +85,7 @@ public final class WebhookServer implements AutoCloseable {
   public WebhookServer(
       ServerSettings settings,
       SslContextFactory.Server tls,
-      Handler admission,
+      AdmissionRoute admission,
       HealthEndpoints health,
       ErrorBodies errors,
       WebhookMetrics metrics) {
@@ -190,10 +189,8 @@ public final class WebhookServer implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK has no TLS client for the warm-up", e);
     }
-    if (admission instanceof AdmissionEndpoint endpoint) {
-      JitWarmUp.repeat(
-          "review", endpoint::decideSample, 1_000, WARM_UP_REVIEWS, WARM_UP_REVIEWS_MILLIS);
-    }
+    JitWarmUp.repeat(
+        "review", admission::decideSample, 1_000, WARM_UP_REVIEWS, WARM_UP_REVIEWS_MILLIS);
   }
 
   private void commonErrors(io.javalin.config.JavalinConfig cfg) {

@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.load;
 
+import com.tanhdev.pullsecret.http.AdmissionRoute;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * without parsing anything. Whatever this reaches on the same server stack is what TLS, HTTP and
  * the machine allow; the webhook is reported as a share of it.
  */
-final class NoOpAdmission implements Handler {
+final class NoOpAdmission implements AdmissionRoute {
 
   private static final byte[] ALLOWED =
       ("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\","
@@ -26,4 +26,8 @@ final class NoOpAdmission implements Handler {
     ctx.contentType("application/json");
     ctx.result(ALLOWED);
   }
+
+  /** There is no decision to warm up; the TLS handshake warm-up still runs. */
+  @Override
+  public void decideSample() {}
 }
