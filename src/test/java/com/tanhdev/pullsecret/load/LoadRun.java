@@ -79,7 +79,9 @@ public final class LoadRun {
               workDir);
       environment = environment(options, flags, bodies);
       System.err.print(environment);
-      Scenarios scenarios = new Scenarios(options.timing(), launch, tls, bodies, api, report);
+      ServerStarts starts = new ServerStarts(launch, tls, bodies, report);
+      Scenarios scenarios = new Scenarios(options.timing(), starts, api, report);
+      ColdStarts coldStarts = new ColdStarts(options.timing(), starts, report);
       double ceiling = 0;
       if (options.scenarios().contains("ceiling")) {
         ceiling = attempt(report, scenarios::ceiling);
@@ -97,7 +99,7 @@ public final class LoadRun {
         attempt(
             report,
             () -> {
-              scenarios.coldBursts();
+              coldStarts.coldBursts();
               return 0.0;
             });
       }
@@ -105,11 +107,11 @@ public final class LoadRun {
         attempt(
             report,
             () -> {
-              scenarios.startups();
+              coldStarts.startups();
               return 0.0;
             });
       }
-      scenarios.readinessTarget();
+      starts.readinessTarget();
     }
     String markdown =
         environment + "- load average after: " + loadAverage() + "\n\n" + report.markdown();
