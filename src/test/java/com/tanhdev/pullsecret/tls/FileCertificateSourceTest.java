@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import com.tanhdev.pullsecret.testing.MutableClock;
+import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

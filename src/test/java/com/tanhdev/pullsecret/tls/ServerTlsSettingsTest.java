@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -8,6 +8,7 @@ import com.tanhdev.pullsecret.kube.ApiAnswer;
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
+import com.tanhdev.pullsecret.testing.SecretVolume;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
@@ -78,8 +79,7 @@ class BadCertificateMaterialTest {
     try (WebhookScenario scenario = new WebhookScenario(plane, "bad-swap");
         CapturedLogs logs = new CapturedLogs(FileCertificateSource.class)) {
       IssuedCertificate good = BadMaterial.issue(ca, Clock.systemUTC());
-      KubeletSecretVolume volume =
-          KubeletSecretVolume.create(dir, good.certificatePem(), good.privateKeyPem());
+      SecretVolume volume = SecretVolume.create(dir, good.certificatePem(), good.privateKeyPem());
       FileCertificateSource source =
           scenario.track(
               new FileCertificateSource(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
+import com.tanhdev.pullsecret.testing.SecretVolume;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
@@ -60,8 +61,7 @@ class HotReloadUnderLoadTest {
   @Test
   void three_certificate_swaps_under_a_create_loop_fail_no_admission() throws Exception {
     IssuedCertificate first = issue();
-    KubeletSecretVolume volume =
-        KubeletSecretVolume.create(dir, first.certificatePem(), first.privateKeyPem());
+    SecretVolume volume = SecretVolume.create(dir, first.certificatePem(), first.privateKeyPem());
     FileCertificateSource source =
         scenario.track(
             new FileCertificateSource(

@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.it.certs;
+package com.tanhdev.pullsecret.testing;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -9,37 +9,37 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * A directory laid out the way the kubelet lays out a Secret volume: {@code tls.crt -> ..data/
- * tls.crt}, {@code ..data -> ..<timestamp>}; an update writes a new timestamped directory and
- * re-points {@code ..data} with one atomic rename, then removes the old directory.
+ * tls.crt}, {@code ..data -> ..<timestamp>}, and an update that writes a new timestamped directory
+ * and re-points {@code ..data} with one atomic rename.
  */
-final class KubeletSecretVolume {
+public final class SecretVolume {
 
   private final Path root;
   private int generation;
 
-  private KubeletSecretVolume(Path root) {
+  private SecretVolume(Path root) {
     this.root = root;
   }
 
-  static KubeletSecretVolume create(Path root, String certificatePem, String keyPem)
+  public static SecretVolume create(Path root, String certificatePem, String keyPem)
       throws IOException {
-    KubeletSecretVolume volume = new KubeletSecretVolume(root);
+    SecretVolume volume = new SecretVolume(root);
     volume.publish(certificatePem, keyPem);
     Files.createSymbolicLink(root.resolve("tls.crt"), Path.of("..data", "tls.crt"));
     Files.createSymbolicLink(root.resolve("tls.key"), Path.of("..data", "tls.key"));
     return volume;
   }
 
-  Path certificateFile() {
+  public Path certificateFile() {
     return root.resolve("tls.crt");
   }
 
-  Path keyFile() {
+  public Path keyFile() {
     return root.resolve("tls.key");
   }
 
   /** Swaps in new content the way the kubelet's atomic writer does. */
-  void publish(String certificatePem, String keyPem) throws IOException {
+  public void publish(String certificatePem, String keyPem) throws IOException {
     Path data = root.resolve("..data");
     Path previous = Files.isSymbolicLink(data) ? root.resolve(Files.readSymbolicLink(data)) : null;
     String name = String.format("..2026_03_01_10_00_00.%09d", ++generation);
@@ -49,12 +49,16 @@ final class KubeletSecretVolume {
     Path temporaryLink = Files.createSymbolicLink(root.resolve("..data_tmp"), Path.of(name));
     Files.move(temporaryLink, data, StandardCopyOption.ATOMIC_MOVE);
     if (previous != null) {
-      try (var files = Files.list(previous)) {
-        for (Path file : files.toList()) {
-          Files.delete(file);
-        }
-      }
-      Files.delete(previous);
+      deleteDirectory(previous);
     }
+  }
+
+  private static void deleteDirectory(Path directory) throws IOException {
+    try (var files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(directory);
   }
 }
