@@ -3,37 +3,45 @@ package com.tanhdev.pullsecret.admission;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Turns AdmissionReview bytes into an {@link AdmissionRequest} and an {@link AdmissionResponse}
  * back into bytes, echoing the review's apiVersion (v1 or v1beta1) and the request's uid. Parsing
- * uses the tree model: binding to typed models is slower and drops fields the model lacks.
+ * goes through a {@link ReviewDecoder}, which keeps a tree of only the fields the webhook reads:
+ * binding to typed models is slower and drops fields the model lacks.
  */
 public final class AdmissionCodec {
 
   private static final String GROUP = "admission.k8s.io/";
 
   private final ObjectMapper mapper;
+  private final JsonFactory reviewTokens = JsonMappers.reviewTokens();
 
   /**
-   * @param mapper a mapper that rejects duplicate keys (see {@code JsonMappers})
+   * @param mapper the process's mapper, for writing responses
    */
   public AdmissionCodec(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
+  /** A decoder for one review whose bytes arrive in parts; {@link #decode(JsonNode)} ends it. */
+  public ReviewDecoder newDecoder() {
+    return new ReviewDecoder(reviewTokens);
+  }
+
   /** Parses a review; throws {@link BadReviewException} with a plain reason on anything else. */
   public AdmissionRequest decode(byte[] body) {
-    JsonNode review;
-    try {
-      review = mapper.readTree(body);
-    } catch (JacksonException e) {
-      throw new BadReviewException("body is not valid JSON: " + e.getOriginalMessage());
-    }
+    ReviewDecoder decoder = newDecoder();
+    decoder.feed(body, 0, body.length);
+    return decode(decoder.finish());
+  }
+
+  /** Checks the review's envelope and reads its request from a decoder's finished tree. */
+  public AdmissionRequest decode(JsonNode review) {
     if (review == null || !review.isObject()) {
       throw new BadReviewException("body is not a JSON object");
     }

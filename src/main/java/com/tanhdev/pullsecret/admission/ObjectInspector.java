@@ -8,7 +8,7 @@ import tools.jackson.databind.node.MissingNode;
 final class ObjectInspector {
 
   /** The kubelet marks the API copies of static pods with this; they cannot be changed. */
-  private static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+  static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
 
   private ObjectInspector() {}
 

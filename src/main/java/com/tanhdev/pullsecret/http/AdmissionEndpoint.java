@@ -9,14 +9,16 @@ import com.tanhdev.pullsecret.admission.ReviewRecorder;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /mutate}: the only code that knows both HTTP and admission. Transport checks come
- * first (content type before the body is read, size while streaming), then the codec and the
- * handler.
+ * first (content type and announced size before the body is read), then the body is read and parsed
+ * as it arrives ({@link ReviewUpload}), without a thread waiting for it; the decision runs once it
+ * is complete.
  */
 public final class AdmissionEndpoint implements AdmissionRoute {
 
@@ -27,6 +29,9 @@ public final class AdmissionEndpoint implements AdmissionRoute {
   private final ReviewRecorder recorder;
   private final WebhookMetrics metrics;
   private final ErrorBodies errors;
+  private final RequestMemoryBudget budget;
+  private final ThrottledWarning memoryRefusals =
+      new ThrottledWarning(AdmissionEndpoint.class, "refused request bodies at the memory limit");
 
   public AdmissionEndpoint(
       AdmissionCodec codec,
@@ -34,46 +39,78 @@ public final class AdmissionEndpoint implements AdmissionRoute {
       ReviewRecorder recorder,
       WebhookMetrics metrics,
       ErrorBodies errors) {
+    this(
+        codec,
+        handler,
+        recorder,
+        metrics,
+        errors,
+        RequestMemoryBudget.forHeap(Runtime.getRuntime().maxMemory()));
+  }
+
+  AdmissionEndpoint(
+      AdmissionCodec codec,
+      AdmissionHandler handler,
+      ReviewRecorder recorder,
+      WebhookMetrics metrics,
+      ErrorBodies errors,
+      RequestMemoryBudget budget) {
     this.codec = codec;
     this.handler = handler;
     this.recorder = recorder;
     this.metrics = metrics;
     this.errors = errors;
+    this.budget = budget;
+    metrics.requestMemory(budget::used, budget.limit());
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Context ctx) throws IOException {
     long start = System.nanoTime();
     metrics.requestStarted();
-    int status = 500;
-    try {
-      status = answer(ctx, start);
-    } finally {
-      metrics.requestFinished(status, System.nanoTime() - start);
+    if (!isJson(ctx.contentType())) {
+      finished(
+          start, fail(ctx, new TransportFailure(415, "content type must be application/json")));
+      return;
     }
+    if (ctx.req().getContentLengthLong() > ReviewUpload.LIMIT) {
+      finished(
+          start,
+          fail(
+              ctx,
+              new TransportFailure(
+                  413, "request body is larger than " + ReviewUpload.LIMIT + " bytes")));
+      return;
+    }
+    ReviewUpload upload =
+        new ReviewUpload(
+            ctx.req().getInputStream(),
+            codec.newDecoder(),
+            budget.open(),
+            ctx.attribute(TrackedConnection.ATTRIBUTE));
+    ctx.future(
+        () ->
+            upload
+                .start()
+                .handle(
+                    (review, failure) -> {
+                      int status = 500;
+                      try {
+                        status = failure == null ? answer(ctx, review, start) : fail(ctx, failure);
+                      } finally {
+                        upload.release();
+                        finished(start, status);
+                      }
+                      return null;
+                    }));
   }
 
-  private int answer(Context ctx, long start) {
-    if (!isJson(ctx.contentType())) {
-      return fail(ctx, 415, "content type must be application/json");
-    }
-    byte[] body;
-    try {
-      body = BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
-    } catch (BodyTooLargeException e) {
-      ctx.header("Connection", "close"); // the rest of the body is not worth reading
-      return fail(ctx, 413, e.getMessage());
-    } catch (IOException e) {
-      if (e.getCause() instanceof TimeoutException) {
-        return fail(ctx, 408, "the request body did not arrive in time");
-      }
-      return fail(ctx, 400, "could not read the request body: " + e.getMessage());
-    }
+  private int answer(Context ctx, JsonNode review, long start) {
     AdmissionRequest request;
     try {
-      request = codec.decode(body);
+      request = codec.decode(review);
     } catch (BadReviewException e) {
-      return fail(ctx, 400, e.getMessage());
+      return fail(ctx, new TransportFailure(400, e.getMessage()));
     }
     AdmissionResponse response = handler.handle(request);
     ctx.contentType("application/json");
@@ -92,10 +129,26 @@ public final class AdmissionEndpoint implements AdmissionRoute {
     codec.encode(request.apiVersion(), handler.handle(request));
   }
 
-  private int fail(Context ctx, int status, String message) {
-    LOG.warn("rejected admission request: {} {}", status, message);
-    errors.write(ctx, status, message);
-    return status;
+  private int fail(Context ctx, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (!(cause instanceof TransportFailure transport)) {
+      LOG.error("reading an admission request failed", cause);
+      errors.write(ctx, 500, "internal error");
+      return 500;
+    }
+    if (transport.status() == 503) {
+      metrics.requestRefused("memory");
+      memoryRefusals.warn(budget.used() + " of " + budget.limit() + " bytes in use");
+    } else {
+      LOG.warn("rejected admission request: {} {}", transport.status(), transport.getMessage());
+    }
+    ctx.header("Connection", "close"); // the rest of the body, if any, is not worth reading
+    errors.write(ctx, transport.status(), transport.getMessage());
+    return transport.status();
+  }
+
+  private void finished(long start, int status) {
+    metrics.requestFinished(status, System.nanoTime() - start);
   }
 
   private static boolean isJson(String contentType) {

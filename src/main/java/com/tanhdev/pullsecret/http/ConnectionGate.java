@@ -1,43 +1,42 @@
 package com.tanhdev.pullsecret.http;
 
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Closes a new connection as soon as it is accepted, before any TLS work, when the handshake budget
- * ({@link NewConnectionBudget}) is spent or too many connections are open.
+ * Bounds the open connections: a new connection beyond the limit first replaces the most stalled
+ * one (a client stuck for over a second in its handshake, headers or body), and is otherwise closed
+ * as soon as it is accepted, before any TLS work. Stalled clients therefore cannot lock out the API
+ * server's dials, and idle kept-alive connections, which are the API server's pool, are never
+ * closed to make room.
  *
- * <p>A handshake costs the server milliseconds of CPU, a review on a kept-alive connection a
- * fraction of one. kube-apiserver keeps at most 25 idle connections per webhook and dials a new one
- * for every call that finds none idle, closing the surplus after use. Once calls back up (a pause,
- * a cold start), every call beyond 25 at once costs a handshake, which backs the calls up further:
- * the webhook stays overloaded after the cause is gone. Refusing the surplus dials keeps the CPU on
- * the calls that have a connection; those drain, the API server's pool is idle again and stops
- * dialling. A refused dial fails the one call that waited for it, and the API server applies the
- * webhook's failurePolicy to it.
+ * <p>Why refuse at all: a handshake costs the server milliseconds of CPU, a review on a kept-alive
+ * connection a fraction of one. kube-apiserver keeps at most 25 idle connections per webhook and
+ * dials a new one for every call that finds none idle. Once calls back up, every call beyond 25 at
+ * once costs a handshake, which backs the calls up further. Refusing surplus dials (here, and by
+ * the handshake budget of {@link BudgetedSslConnectionFactory}) keeps the CPU on the calls that
+ * have a connection. A refused dial fails the one call that waited for it, and the API server
+ * applies the webhook's failurePolicy to it.
  */
 final class ConnectionGate implements Connection.Listener {
 
-  private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
-
-  private final NewConnectionBudget handshakes;
   private final int maxConnections;
+  private final ConnectionPhases phases;
   private final WebhookMetrics metrics;
+  private final ThrottledWarning overloaded;
   private final AtomicInteger open = new AtomicInteger();
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-  ConnectionGate(NewConnectionBudget handshakes, int maxConnections, WebhookMetrics metrics) {
-    this.handshakes = handshakes;
+  ConnectionGate(
+      int maxConnections,
+      ConnectionPhases phases,
+      WebhookMetrics metrics,
+      ThrottledWarning overloaded) {
     this.maxConnections = maxConnections;
+    this.phases = phases;
     this.metrics = metrics;
+    this.overloaded = overloaded;
   }
 
   @Override
@@ -45,10 +44,10 @@ final class ConnectionGate implements Connection.Listener {
     if (!(connection instanceof SslConnection)) {
       return; // the HTTP connection inside the TLS one
     }
-    if (open.incrementAndGet() > maxConnections) {
-      refuse(connection, "connections");
-    } else if (!handshakes.tryTake()) {
-      refuse(connection, "handshakes");
+    if (open.incrementAndGet() > maxConnections && !phases.evictMostStalled()) {
+      connection.getEndPoint().close();
+      metrics.connectionRefused("connections");
+      overloaded.warn("the last for want of a connection slot; at most " + maxConnections);
     }
   }
 
@@ -56,22 +55,6 @@ final class ConnectionGate implements Connection.Listener {
   public void onClosed(Connection connection) {
     if (connection instanceof SslConnection) {
       open.decrementAndGet();
-    }
-  }
-
-  private void refuse(Connection connection, String limit) {
-    connection.getEndPoint().close();
-    metrics.connectionRefused(limit);
-    long total = refused.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastWarning.get();
-    if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-      LOG.warn(
-          "overloaded: closing new connections before their TLS handshake ({} so far, the last"
-              + " for want of {}; at most {} connections open)",
-          total,
-          limit,
-          maxConnections);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.security.GeneralSecurityException;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -21,16 +22,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebhookServer implements AutoCloseable {
 
-  /** Longer than the API server's 90 s idle timeout, so it is always the API server that closes. */
-  private static final long IDLE_TIMEOUT_MILLIS = 120_000;
-
-  /**
-   * A blocking body read may stall this long. The API server gives up on a webhook after at most 30
-   * s (5 s by default), so a body still arriving after 10 s has no one waiting for its answer, and
-   * the worker thread it holds is better spent elsewhere.
-   */
-  private static final long BLOCKING_READ_TIMEOUT_MILLIS = 10_000;
-
   /** In-flight reviews get this long to finish on shutdown. */
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -43,13 +34,14 @@ public final class WebhookServer implements AutoCloseable {
   private static final int ACCEPT_QUEUE = 1024;
 
   /**
-   * Handshakes the webhook starts at once, and per second after that ({@link ConnectionGate}). The
-   * burst lets the pools of two API servers (25 connections each) fill at once. The rate holds
-   * handshakes to a fifth of a core or less (2-4 ms each on the benchmark machine): enough for the
-   * connection churn of normal operation, and low enough that the calls on open connections keep
-   * the CPU when an overloaded API server dials for every call. Measured in docs/benchmarks.md:
-   * with 200 per second, or with a bound of 16 handshakes in progress instead of a rate, a burst
-   * above capacity left the webhook overloaded for as long as the load lasted.
+   * Handshakes the webhook starts at once, and per second after that ({@link
+   * BudgetedSslConnectionFactory}). The burst lets the pools of two API servers (25 connections
+   * each) fill at once. The rate holds handshakes to a fifth of a core or less (2-4 ms each on the
+   * benchmark machine): enough for the connection churn of normal operation, and low enough that
+   * the calls on open connections keep the CPU when an overloaded API server dials for every call.
+   * Measured in docs/benchmarks.md: with 200 per second, or with a bound of 16 handshakes in
+   * progress instead of a rate, a burst above capacity left the webhook overloaded for as long as
+   * the load lasted.
    */
   private static final int HANDSHAKE_BURST = 64;
 
@@ -58,10 +50,17 @@ public final class WebhookServer implements AutoCloseable {
   /**
    * Open connections, as a multiple of {@code server.maxConcurrentReviews}: HTTP/1.1 carries one
    * review at a time per connection, but most connections sit idle in the pools of the API servers
-   * (up to 25 each), and those cost only memory. Reviews beyond the worker threads wait in Jetty's
-   * queue, which this bounds too.
+   * (up to 25 each), and those cost only memory (about 20 KiB each of TLS state). Reviews beyond
+   * the worker threads wait in Jetty's queue, which this bounds too.
    */
   private static final int CONNECTIONS_PER_REVIEW = 4;
+
+  /**
+   * Idle buffers Jetty keeps for reuse. Connections take buffers from the heap, not direct memory:
+   * native memory sits outside -Xmx, where no limit of ours would see it, and a burst of
+   * connections would leave the process that much larger for good.
+   */
+  private static final long POOLED_BUFFER_BYTES = 4L * 1024 * 1024;
 
   /**
    * Warm-up before readiness (see {@link JitWarmUp}): at most this many handshakes and sample
@@ -98,35 +97,44 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   public void start() {
+    QueuedThreadPool workers = pool("webhook", settings.maxConcurrentReviews() + 8);
+    ConnectionPhases phases = new ConnectionPhases(workers, System::nanoTime, metrics);
+    ThrottledWarning overloaded =
+        new ThrottledWarning(WebhookServer.class, "overloaded: closed new connections");
     webhookApp =
         Javalin.create(
                 cfg -> {
                   cfg.startup.showJavalinBanner = false;
-                  cfg.jetty.threadPool = pool("webhook", settings.maxConcurrentReviews() + 8);
-                  cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+                  cfg.jetty.threadPool = workers;
+                  cfg.jetty.modifyServer(
+                      server -> {
+                        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                        server.insertHandler(new PhaseTrackingHandler(phases));
+                      });
                   cfg.jetty.addConnector(
                       (server, http) -> {
-                        HttpConfiguration https = new HttpConfiguration(http);
-                        https.setIdleTimeout(BLOCKING_READ_TIMEOUT_MILLIS);
-                        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-                        secure.setSniHostCheck(
-                            false); // the API server may dial an IP with no SNI at all
-                        https.addCustomizer(secure);
                         ServerConnector connector =
                             new ServerConnector(
                                 server,
-                                new SslConnectionFactory(tls, "http/1.1"),
-                                new HttpConnectionFactory(https));
+                                null,
+                                null,
+                                new ArrayByteBufferPool(
+                                    0, -1, -1, -1, POOLED_BUFFER_BYTES, POOLED_BUFFER_BYTES),
+                                -1,
+                                -1,
+                                tlsFactory(overloaded),
+                                new HttpConnectionFactory(httpsConfiguration(http)));
                         connector.setHost(settings.host());
                         connector.setPort(settings.port());
-                        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                        connector.setIdleTimeout(TransportDeadlines.IDLE_MILLIS);
                         connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                        connector.addBean(phases);
                         connector.addBean(
                             new ConnectionGate(
-                                new NewConnectionBudget(
-                                    HANDSHAKE_BURST, HANDSHAKES_PER_SECOND, System::nanoTime),
                                 CONNECTIONS_PER_REVIEW * settings.maxConcurrentReviews(),
-                                metrics));
+                                phases,
+                                metrics,
+                                overloaded));
                         return connector;
                       });
                   cfg.routes.post("/mutate", admission);
@@ -180,6 +188,28 @@ public final class WebhookServer implements AutoCloseable {
     if (healthApp != null) {
       healthApp.stop();
     }
+  }
+
+  private SslConnectionFactory tlsFactory(ThrottledWarning overloaded) {
+    SslConnectionFactory factory =
+        new BudgetedSslConnectionFactory(
+            tls,
+            new NewConnectionBudget(HANDSHAKE_BURST, HANDSHAKES_PER_SECOND, System::nanoTime),
+            metrics,
+            overloaded);
+    factory.setDirectBuffersForEncryption(false);
+    factory.setDirectBuffersForDecryption(false);
+    return factory;
+  }
+
+  private static HttpConfiguration httpsConfiguration(HttpConfiguration defaults) {
+    HttpConfiguration https = new HttpConfiguration(defaults);
+    https.setUseInputDirectByteBuffers(false);
+    https.setUseOutputDirectByteBuffers(false);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false); // the API server may dial an IP with no SNI at all
+    https.addCustomizer(secure);
+    return https;
   }
 
   private void warmUp() {

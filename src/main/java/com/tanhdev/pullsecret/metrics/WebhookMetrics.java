@@ -103,6 +103,46 @@ public final class WebhookMetrics {
         .increment();
   }
 
+  /**
+   * Counts connections closed because a phase ({@code handshake}, {@code headers}, {@code body},
+   * {@code answer}) outlasted its deadline.
+   */
+  public void connectionTimedOut(String phase) {
+    Counter.builder("pullsecret_connection_timeouts")
+        .description("Connections ended because a phase outlasted its deadline, by phase")
+        .tag("phase", phase)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts stalled connections closed to make room for a new one at the connection limit. */
+  public void connectionEvicted(String phase) {
+    Counter.builder("pullsecret_connections_evicted")
+        .description("Stalled connections closed to make room for new ones, by phase")
+        .tag("phase", phase)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts requests answered 503 because a limit was reached; {@code limit} is {@code memory}. */
+  public void requestRefused(String limit) {
+    Counter.builder("pullsecret_requests_refused")
+        .description("Requests refused with 503 because a limit was reached, by limit")
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
+  }
+
+  /** Exposes the heap that request bodies in progress hold, and the budget for it. */
+  public void requestMemory(Supplier<Number> usedBytes, long limitBytes) {
+    Gauge.builder("pullsecret_request_memory_bytes", usedBytes)
+        .description("Heap held by request bodies in progress")
+        .register(registry);
+    Gauge.builder("pullsecret_request_memory_limit_bytes", () -> limitBytes)
+        .description("The budget for heap held by request bodies in progress")
+        .register(registry);
+  }
+
   /** Counts unexpected failures inside a decision (answered allowed, unchanged). */
   public void decisionError() {
     Counter.builder("pullsecret_decision_errors")

@@ -1,0 +1,79 @@
+package com.tanhdev.pullsecret.http;
+
+import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * TLS connections that take a token of the handshake budget ({@link NewConnectionBudget}) at the
+ * moment their handshake starts to cost CPU: when the client's first TLS record (its ClientHello)
+ * is complete. Until then the server has done no cryptography, and a client that sends its hello
+ * one byte a second costs nothing but a connection slot, which the handshake deadline ends. Taking
+ * the token at accept instead would let such clients spend the budget that well-behaved dials need.
+ * Without a token, the connection is closed before any key exchange.
+ */
+final class BudgetedSslConnectionFactory extends SslConnectionFactory {
+
+  /** A TLS record header: content type, protocol version, length (RFC 8446, 5.1). */
+  private static final int RECORD_HEADER_BYTES = 5;
+
+  private final NewConnectionBudget handshakes;
+  private final WebhookMetrics metrics;
+  private final ThrottledWarning overloaded;
+
+  BudgetedSslConnectionFactory(
+      SslContextFactory.Server tls,
+      NewConnectionBudget handshakes,
+      WebhookMetrics metrics,
+      ThrottledWarning overloaded) {
+    super(tls, "http/1.1");
+    this.handshakes = handshakes;
+    this.metrics = metrics;
+    this.overloaded = overloaded;
+  }
+
+  @Override
+  protected SslConnection newSslConnection(
+      Connector connector, EndPoint endPoint, SSLEngine engine) {
+    return new SslConnection(
+        connector.getByteBufferPool(),
+        connector.getExecutor(),
+        getSslContextFactory(),
+        endPoint,
+        engine,
+        isDirectBuffersForEncryption(),
+        isDirectBuffersForDecryption()) {
+      private boolean admitted;
+
+      @Override
+      protected SSLEngineResult unwrap(SSLEngine sslEngine, ByteBuffer input, ByteBuffer output)
+          throws SSLException {
+        if (!admitted && holdsCompleteRecord(input)) {
+          if (!handshakes.tryTake()) {
+            metrics.connectionRefused("handshakes");
+            overloaded.warn("the last for want of a handshake token");
+            throw new SSLException("handshake budget spent; connection refused");
+          }
+          admitted = true;
+        }
+        return super.unwrap(sslEngine, input, output);
+      }
+    };
+  }
+
+  private static boolean holdsCompleteRecord(ByteBuffer input) {
+    int start = input.position();
+    if (input.remaining() < RECORD_HEADER_BYTES) {
+      return false;
+    }
+    int length = ((input.get(start + 3) & 0xFF) << 8) | (input.get(start + 4) & 0xFF);
+    return input.remaining() >= RECORD_HEADER_BYTES + length;
+  }
+}

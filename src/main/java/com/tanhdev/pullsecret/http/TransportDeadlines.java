@@ -1,0 +1,78 @@
+package com.tanhdev.pullsecret.http;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place that says how long each phase of a connection may take. Each deadline is a total
+ * for the phase, not a timeout per read, so a client that sends one byte a second cannot hold a
+ * connection (and what it holds) longer than the phase allows. A well-behaved API server finishes
+ * every phase in milliseconds; the numbers are far above that and still below what lets a stalled
+ * client matter.
+ */
+final class TransportDeadlines {
+
+  /**
+   * The TLS handshake. It takes milliseconds of CPU; 5 s covers a busy node. The API server gives
+   * up on a call after the webhook's timeoutSeconds (5 s in the chart, 30 s at most), so a
+   * handshake slower than that has no one waiting for it.
+   */
+  static final long HANDSHAKE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** Request line and headers, from their first byte: the API server sends them in one write. */
+  static final long HEADERS_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /**
+   * The whole body, from the end of the headers. 10 s moves the 7 MiB limit at under 1 MB/s; the
+   * API server, which sends at most about 3 MiB, sends it in milliseconds.
+   */
+  static final long BODY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /**
+   * After its first second, a body must have arrived at this average rate. It closes a trickle
+   * within about a second instead of ten, because what a body in progress holds counts against the
+   * {@link RequestMemoryBudget} that every other request needs.
+   */
+  static final long MIN_BODY_BYTES_PER_SECOND = 32 * 1024;
+
+  static final long BODY_RATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /**
+   * From the end of the body to the end of the answer: the decision (a cache lookup, or a live read
+   * bounded by lookupTimeoutMillis) and the write. It ends a client that stops reading answers,
+   * which would otherwise hold a worker thread in a blocked write.
+   */
+  static final long ANSWER_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /**
+   * Between requests. Longer than kube-apiserver's 90 s idle timeout, so it is always the API
+   * server that closes an idle connection, never a request racing our close.
+   */
+  static final long IDLE_MILLIS = 120_000;
+
+  /** How often deadlines are checked: a phase ends at most this late. */
+  static final long SWEEP_MILLIS = 250;
+
+  /**
+   * A connection stuck this long in a phase that waits for its client may be closed to make room
+   * for a new one when the connection limit is reached. Well-behaved phases last milliseconds.
+   */
+  static final long EVICTABLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private TransportDeadlines() {}
+
+  /** Whether a connection in {@code phase} for {@code ageNanos} has run out of time. */
+  static boolean isOverdue(ConnectionPhase phase, long ageNanos, long bodyBytes) {
+    return switch (phase) {
+      case HANDSHAKE -> ageNanos > HANDSHAKE_NANOS;
+      case HEADERS -> ageNanos > HEADERS_NANOS;
+      case BODY -> ageNanos > BODY_NANOS || isBelowMinimumRate(ageNanos, bodyBytes);
+      case ANSWER -> ageNanos > ANSWER_NANOS;
+      case IDLE -> false; // Jetty's idle timeout, which any byte resets: none arrived
+    };
+  }
+
+  private static boolean isBelowMinimumRate(long ageNanos, long bodyBytes) {
+    long rated = ageNanos - BODY_RATE_GRACE_NANOS;
+    return rated > 0 && bodyBytes < MIN_BODY_BYTES_PER_SECOND * rated / 1_000_000_000L;
+  }
+}
