@@ -42,30 +42,43 @@ final class BudgetedSslConnectionFactory extends SslConnectionFactory {
   @Override
   protected SslConnection newSslConnection(
       Connector connector, EndPoint endPoint, SSLEngine engine) {
-    return new SslConnection(
-        connector.getByteBufferPool(),
-        connector.getExecutor(),
-        getSslContextFactory(),
-        endPoint,
-        engine,
-        isDirectBuffersForEncryption(),
-        isDirectBuffersForDecryption()) {
-      private boolean admitted;
+    return new BudgetedSslConnection(connector, endPoint, engine);
+  }
 
-      @Override
-      protected SSLEngineResult unwrap(SSLEngine sslEngine, ByteBuffer input, ByteBuffer output)
-          throws SSLException {
-        if (!admitted && holdsCompleteRecord(input)) {
-          if (!handshakes.tryTake()) {
-            metrics.connectionRefused("handshakes");
-            overloaded.warn("the last for want of a handshake token");
-            throw new SSLException("handshake budget spent; connection refused");
-          }
-          admitted = true;
+  /** A TLS connection that knows whether its client has sent a complete hello yet. */
+  final class BudgetedSslConnection extends SslConnection {
+
+    private volatile boolean helloComplete;
+
+    private BudgetedSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine) {
+      super(
+          connector.getByteBufferPool(),
+          connector.getExecutor(),
+          getSslContextFactory(),
+          endPoint,
+          engine,
+          isDirectBuffersForEncryption(),
+          isDirectBuffersForDecryption());
+    }
+
+    /** Whether the client's first record arrived whole, so the handshake costs CPU now. */
+    boolean isHelloComplete() {
+      return helloComplete;
+    }
+
+    @Override
+    protected SSLEngineResult unwrap(SSLEngine sslEngine, ByteBuffer input, ByteBuffer output)
+        throws SSLException {
+      if (!helloComplete && holdsCompleteRecord(input)) {
+        if (!handshakes.tryTake()) {
+          metrics.connectionRefused("handshakes");
+          overloaded.warn("the last for want of a handshake token");
+          throw new SSLException("handshake budget spent; connection refused");
         }
-        return super.unwrap(sslEngine, input, output);
+        helloComplete = true;
       }
-    };
+      return super.unwrap(sslEngine, input, output);
+    }
   }
 
   private static boolean holdsCompleteRecord(ByteBuffer input) {

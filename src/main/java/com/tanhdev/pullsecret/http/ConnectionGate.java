@@ -1,16 +1,15 @@
 package com.tanhdev.pullsecret.http;
 
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
 
 /**
  * Bounds the open connections: a new connection beyond the limit first replaces the most stalled
- * one (a client stuck for over a second in its handshake, headers or body), and is otherwise closed
- * as soon as it is accepted, before any TLS work. Stalled clients therefore cannot lock out the API
- * server's dials, and idle kept-alive connections, which are the API server's pool, are never
- * closed to make room.
+ * one (a client that has not finished its handshake, headers or body; see {@link
+ * ConnectionPhases#evictMostStalled}), and is otherwise closed as soon as it is accepted, before
+ * any TLS work. Stalled clients therefore cannot lock out the API server's dials, and idle
+ * kept-alive connections, which are the API server's pool, are never closed to make room.
  *
  * <p>Why refuse at all: a handshake costs the server milliseconds of CPU, a review on a kept-alive
  * connection a fraction of one. kube-apiserver keeps at most 25 idle connections per webhook and
@@ -26,7 +25,6 @@ final class ConnectionGate implements Connection.Listener {
   private final ConnectionPhases phases;
   private final WebhookMetrics metrics;
   private final ThrottledWarning overloaded;
-  private final AtomicInteger open = new AtomicInteger();
 
   ConnectionGate(
       int maxConnections,
@@ -41,11 +39,13 @@ final class ConnectionGate implements Connection.Listener {
 
   @Override
   public void onOpened(Connection connection) {
-    if (!(connection instanceof SslConnection)) {
+    if (!(connection instanceof SslConnection tls)) {
       return; // the HTTP connection inside the TLS one
     }
-    if (open.incrementAndGet() > maxConnections && !phases.evictMostStalled()) {
-      connection.getEndPoint().close();
+    phases.opened(tls);
+    if (phases.size() > maxConnections && !phases.evictMostStalled(tls)) {
+      phases.closed(tls);
+      tls.getEndPoint().close();
       metrics.connectionRefused("connections");
       overloaded.warn("the last for want of a connection slot; at most " + maxConnections);
     }
@@ -53,8 +53,8 @@ final class ConnectionGate implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    if (connection instanceof SslConnection) {
-      open.decrementAndGet();
+    if (connection instanceof SslConnection tls) {
+      phases.closed(tls);
     }
   }
 }

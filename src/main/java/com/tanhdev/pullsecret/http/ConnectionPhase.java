@@ -22,9 +22,4 @@ enum ConnectionPhase {
   String label() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Whether the client is the one this phase waits for (a phase a stalled client can hold). */
-  boolean waitsForClient() {
-    return this == HANDSHAKE || this == HEADERS || this == BODY;
-  }
 }

@@ -16,11 +16,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Every open webhook connection with its phase, and the sweep that ends the ones past their phase's
- * deadline ({@link TransportDeadlines}). A connector bean: Jetty tells it of each connection opened
- * and closed, and of each finished handshake, and starts and stops it with the connector.
+ * deadline ({@link TransportDeadlines}). A connector bean: the {@link ConnectionGate} tells it of
+ * each connection opened and closed, Jetty of each finished handshake, and Jetty starts and stops
+ * it with the connector. A connection leaves it the moment it is chosen to be closed, so that
+ * {@link #size()} counts only connections that stay.
  */
-final class ConnectionPhases extends ContainerLifeCycle
-    implements Connection.Listener, SslHandshakeListener {
+final class ConnectionPhases extends ContainerLifeCycle implements SslHandshakeListener {
 
   private final Map<SslConnection, TrackedConnection> open = new ConcurrentHashMap<>();
   private final Scheduler scheduler = new ScheduledExecutorScheduler("webhook-deadlines", true);
@@ -56,18 +57,13 @@ final class ConnectionPhases extends ContainerLifeCycle
     super.doStop();
   }
 
-  @Override
-  public void onOpened(Connection connection) {
-    if (connection instanceof SslConnection tls) {
-      open.put(tls, new TrackedConnection(tls, clock));
-    }
+  void opened(SslConnection tls) {
+    open.put(tls, new TrackedConnection(tls, clock));
   }
 
-  @Override
-  public void onClosed(Connection connection) {
-    if (connection instanceof SslConnection tls) {
-      open.remove(tls);
-    }
+  /** Forgets a connection that closed, or that is about to be closed. */
+  void closed(SslConnection tls) {
+    open.remove(tls);
   }
 
   @Override
@@ -88,26 +84,43 @@ final class ConnectionPhases extends ContainerLifeCycle
   }
 
   /**
-   * Closes the connection that has waited longest for its client in a phase, if it has waited
-   * longer than {@link TransportDeadlines#EVICTABLE_AFTER_NANOS}: under a flood of stalled clients,
-   * a new connection replaces the most stalled one instead of being refused.
+   * Closes the connection that is the cheapest to lose ({@link TrackedConnection#evictionRank})
+   * and, among those, has waited longest. Under a flood of stalled clients, a new connection
+   * replaces the most stalled one instead of being refused; idle kept-alive connections and
+   * requests being answered are never chosen.
+   *
+   * @param arriving the new connection that needs the room, never chosen
+   * @return whether one was closed
    */
-  boolean evictMostStalled() {
-    long now = clock.getAsLong();
-    TrackedConnection oldest = null;
-    long oldestSince = now - TransportDeadlines.EVICTABLE_AFTER_NANOS;
-    for (TrackedConnection candidate : open.values()) {
-      if (candidate.phase().waitsForClient() && candidate.since() < oldestSince) {
-        oldest = candidate;
-        oldestSince = candidate.since();
+  boolean evictMostStalled(Connection arriving) {
+    // Connections opened at once may choose the same one; the loser chooses again.
+    for (int attempt = 0; attempt < 8; attempt++) {
+      TrackedConnection chosen = mostStalled(arriving);
+      if (chosen == null) {
+        return false;
+      }
+      if (open.remove(chosen.tlsConnection()) != null) {
+        metrics.connectionEvicted(chosen.phase().label());
+        chosen.close();
+        return true;
       }
     }
-    if (oldest == null || open.remove(oldest.tlsConnection()) == null) {
-      return false;
+    return false;
+  }
+
+  private TrackedConnection mostStalled(Connection arriving) {
+    TrackedConnection chosen = null;
+    int chosenRank = Integer.MAX_VALUE;
+    for (TrackedConnection candidate : open.values()) {
+      int rank = candidate.evictionRank();
+      if (rank >= 0
+          && candidate.tlsConnection() != arriving
+          && (rank < chosenRank || (rank == chosenRank && candidate.since() < chosen.since()))) {
+        chosen = candidate;
+        chosenRank = rank;
+      }
     }
-    metrics.connectionEvicted(oldest.phase().label());
-    oldest.close();
-    return true;
+    return chosen;
   }
 
   private TrackedConnection of(EndPoint endPoint) {

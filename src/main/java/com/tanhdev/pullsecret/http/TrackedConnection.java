@@ -41,6 +41,25 @@ final class TrackedConnection {
     return phase;
   }
 
+  /**
+   * How cheap this connection is to lose when room is needed, lowest first, or -1 when it must not
+   * be closed for room (idle, or being answered): a client still sending its hello (nothing spent
+   * on it), then stalled headers, then a stalled body, then a handshake the server is working on.
+   */
+  int evictionRank() {
+    return switch (phase) {
+      case HANDSHAKE -> isHelloComplete() ? 3 : 0;
+      case HEADERS -> 1;
+      case BODY -> 2;
+      case IDLE, ANSWER -> -1;
+    };
+  }
+
+  private boolean isHelloComplete() {
+    return tls instanceof BudgetedSslConnectionFactory.BudgetedSslConnection budgeted
+        && budgeted.isHelloComplete();
+  }
+
   long since() {
     return since;
   }

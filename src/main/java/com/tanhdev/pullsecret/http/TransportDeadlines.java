@@ -52,12 +52,6 @@ final class TransportDeadlines {
   /** How often deadlines are checked: a phase ends at most this late. */
   static final long SWEEP_MILLIS = 250;
 
-  /**
-   * A connection stuck this long in a phase that waits for its client may be closed to make room
-   * for a new one when the connection limit is reached. Well-behaved phases last milliseconds.
-   */
-  static final long EVICTABLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
-
   private TransportDeadlines() {}
 
   /** Whether a connection in {@code phase} for {@code ageNanos} has run out of time. */

@@ -48,12 +48,14 @@ public final class WebhookServer implements AutoCloseable {
   private static final int HANDSHAKES_PER_SECOND = 50;
 
   /**
-   * Open connections, as a multiple of {@code server.maxConcurrentReviews}: HTTP/1.1 carries one
-   * review at a time per connection, but most connections sit idle in the pools of the API servers
-   * (up to 25 each), and those cost only memory (about 20 KiB each of TLS state). Reviews beyond
-   * the worker threads wait in Jetty's queue, which this bounds too.
+   * Open connections, as a multiple of {@code server.maxConcurrentReviews} (512 by default):
+   * HTTP/1.1 carries one review at a time per connection, but most connections sit idle in the
+   * pools of the API servers (up to 25 each), and those cost only memory (a few KiB of TLS state
+   * each; a connection mid-request holds its buffers too, about 20 KiB). Reviews beyond the worker
+   * threads wait in Jetty's queue, which this bounds too. Large enough that hundreds of stalled
+   * clients are ended by their deadlines before they fill it.
    */
-  private static final int CONNECTIONS_PER_REVIEW = 4;
+  private static final int CONNECTIONS_PER_REVIEW = 8;
 
   /**
    * Idle buffers Jetty keeps for reuse. Connections take buffers from the heap, not direct memory:

@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.tanhdev.pullsecret.lookup.LookupResult;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,26 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the API server sees when it opens more connections than the webhook keeps open. */
 class ConnectionLimitTest {
 
-  private static final Path POD_REVIEW =
-      Path.of(
-          "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json");
-
-  /** Open connections allowed: four per review of {@code server.maxConcurrentReviews}. */
-  private static final int LIMIT = 8;
+  /** Open connections allowed: eight per review of {@code server.maxConcurrentReviews}. */
+  private static final int LIMIT = 16;
 
   @TempDir Path dir;
 
   @Test
   void connections_beyond_the_limit_are_closed_before_their_handshake_until_others_close()
       throws Exception {
-    byte[] review = Files.readAllBytes(POD_REVIEW);
+    byte[] review = RawReviews.podReview();
     List<SSLSocket> held = new ArrayList<>();
     try (RunningWebhook webhook =
         new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n")) {
       for (int i = 0; i < LIMIT; i++) {
         SSLSocket socket = webhook.openSocket();
         held.add(socket);
-        socket.startHandshake(); // kept alive and idle, as in an API server's pool
+        socket.startHandshake();
+        // kept alive and idle, as in an API server's pool, after one review
+        RawReviews.post(socket, review);
+        assertThat(RawReviews.statusLine(socket)).isEqualTo("HTTP/1.1 200 OK");
+        RawReviews.skipBody(socket);
       }
 
       for (int i = 0; i < 5; i++) {
@@ -57,13 +55,13 @@ class ConnectionLimitTest {
           .untilAsserted(
               () -> {
                 try (SSLSocket later = webhook.openSocket()) {
-                  post(later, review);
-                  assertThat(statusLine(later)).isEqualTo("HTTP/1.1 200 OK");
+                  RawReviews.post(later, review);
+                  assertThat(RawReviews.statusLine(later)).isEqualTo("HTTP/1.1 200 OK");
                 }
               });
       SSLSocket kept = held.get(0);
-      post(kept, review);
-      assertThat(statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
+      RawReviews.post(kept, review);
+      assertThat(RawReviews.statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
     } finally {
       for (SSLSocket socket : held) {
         socket.close();
@@ -71,26 +69,28 @@ class ConnectionLimitTest {
     }
   }
 
-  private static void post(SSLSocket socket, byte[] body) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(
-        ("POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: "
-                + body.length
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-  }
-
-  private static String statusLine(SSLSocket socket) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c = socket.getInputStream().read();
-        c >= 0 && c != '\r';
-        c = socket.getInputStream().read()) {
-      line.append((char) c);
+  @Test
+  void at_the_limit_a_new_connection_replaces_a_client_stalled_in_its_hello() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    try (RunningWebhook webhook =
+        new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n")) {
+      for (int i = 0; i < LIMIT; i++) {
+        Socket socket = new Socket("127.0.0.1", webhook.webhookPort());
+        stalled.add(socket);
+        socket.getOutputStream().write(0x16); // the first byte of a ClientHello, and no more
+      }
+      try (SSLSocket socket = webhook.openSocket()) {
+        RawReviews.post(socket, RawReviews.podReview());
+        assertThat(RawReviews.statusLine(socket)).isEqualTo("HTTP/1.1 200 OK");
+      }
+      assertThat(webhook.metrics())
+          .contains("pullsecret_connections_evicted_total{phase=\"handshake\"} 1.0")
+          .doesNotContain("pullsecret_connections_refused_total");
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
     }
-    return line.toString();
   }
 
   /** Every secret exists. */
