@@ -65,8 +65,8 @@ class ReviewRecorderTest {
 
     assertThat(metrics.scrape())
         .contains(
-            "pullsecret_secret_problems_total{namespace=\"auth-dev\",problem=\"secret-wrong-type\","
-                + "secret=\"registry-api-tanhdev\"} 1")
+            "pullsecret_secret_problems_total{problem=\"secret-wrong-type\","
+                + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1")
         .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1")
         .doesNotContain("pullsecret_skips_total");
   }
@@ -87,7 +87,7 @@ class ReviewRecorderTest {
     assertThat(metrics.scrape())
         .contains("pullsecret_skips_total{reason=\"secret-invalid\"} 1")
         .contains(
-            "pullsecret_secret_problems_total{namespace=\"auth-dev\",problem=\"secret-lacks-registry\","
-                + "secret=\"registry-api-tanhdev\"} 1");
+            "pullsecret_secret_problems_total{problem=\"secret-lacks-registry\","
+                + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1");
   }
 }
