@@ -72,6 +72,9 @@ class MonitoringTemplateTest {
         .contains(
             "kube_pod_container_status_waiting_reason{reason=~\"ImagePullBackOff|ErrImagePull\"}")
         .contains("kube_pod_container_info{image_spec=~`(?i)(registry-api\\.tanhdev\\.com)/.+`}");
+    assertThat(expression(rules, 3))
+        .contains("kube_pod_init_container_status_waiting_reason{")
+        .contains("kube_pod_init_container_info{image_spec=~");
     assertThat(rules.get(3).path("for").asString()).isEqualTo("5m");
     assertThat(expression(rules, 4))
         .contains("sum by (workload_namespace, secret)")
