@@ -33,6 +33,9 @@ public final class PullSecretReader {
     if (!SecretFacts.DOCKER_CONFIG_JSON.equals(type)) {
       return new SecretFacts(type, null, Set.of());
     }
+    // Facts live as long as the secret is cached, one per namespace: share the common type
+    // string instead of keeping each secret's own copy.
+    type = SecretFacts.DOCKER_CONFIG_JSON;
     Map<String, String> data = secret.getData();
     String encoded = data == null ? null : data.get(KEY);
     if (encoded == null) {
