@@ -121,3 +121,8 @@ sorted order, so the rendering is stable.
 {{- end }}
 {{- toJson ($names | uniq | sortAlpha) }}
 {{- end }}
+
+{{/* The audit CronJob's objects (its ServiceAccount, ClusterRole and binding) share one name. */}}
+{{- define "pullsecret-webhook.auditName" -}}
+{{- printf "%s-audit" (include "pullsecret-webhook.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}

@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.admission;
 
 import com.tanhdev.pullsecret.policy.Outcome;
+import com.tanhdev.pullsecret.policy.SecretCheck;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
  * @param denyMessage the rejection message when not allowed, else null
  * @param outcome the decision, for logs and metrics
  * @param secretsAdded the secrets the patch adds
+ * @param secretChecks what the decision found out about each needed secret, for metrics
  */
 public record AdmissionResponse(
     String uid,
@@ -26,7 +28,8 @@ public record AdmissionResponse(
     Map<String, String> auditAnnotations,
     String denyMessage,
     Outcome outcome,
-    List<String> secretsAdded) {
+    List<String> secretsAdded,
+    List<SecretCheck> secretChecks) {
 
   public boolean hasPatch() {
     return patch != null && !patch.isEmpty();

@@ -27,7 +27,7 @@ public final class AdmissionResponses {
   /** Allowed, unchanged, no annotations: for requests this webhook does not look at. */
   public static AdmissionResponse ignored(String uid) {
     return new AdmissionResponse(
-        uid, true, null, List.of(), Map.of(), null, Outcome.NOT_HANDLED, List.of());
+        uid, true, null, List.of(), Map.of(), null, Outcome.NOT_HANDLED, List.of(), List.of());
   }
 
   /** Allowed, unchanged, with the outcome recorded and the warnings passed on. */
@@ -40,6 +40,7 @@ public final class AdmissionResponses {
         annotations(outcome, List.of(), false),
         null,
         outcome,
+        List.of(),
         List.of());
   }
 
@@ -61,7 +62,8 @@ public final class AdmissionResponses {
         annotations(decision.outcome(), decision.secretsToAdd(), reportOnly),
         null,
         decision.outcome(),
-        reportOnly ? List.of() : decision.secretsToAdd());
+        reportOnly ? List.of() : decision.secretsToAdd(),
+        decision.checks());
   }
 
   /** Rejected with the decision's message; report mode never gets here. */
@@ -74,7 +76,8 @@ public final class AdmissionResponses {
         annotations(decision.outcome(), List.of(), false),
         WARNING_PREFIX + decision.denyMessage(),
         decision.outcome(),
-        List.of());
+        List.of(),
+        decision.checks());
   }
 
   private static Map<String, String> annotations(

@@ -2,8 +2,10 @@ package com.tanhdev.pullsecret.admission;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import com.tanhdev.pullsecret.lookup.LookupResult;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.policy.Outcome;
+import com.tanhdev.pullsecret.policy.SecretCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class ReviewRecorder {
     if (skipReason != null) {
       metrics.skip(skipReason);
     }
+    response.secretChecks().forEach(check -> recordProblem(request.namespace(), check));
     if (outcome == Outcome.ERROR) {
       metrics.decisionError();
     }
@@ -50,9 +53,22 @@ public final class ReviewRecorder {
         kv("latencyMicros", nanos / 1_000));
   }
 
+  /**
+   * Counts a needed secret that is missing or cannot pull, whatever the policy did about it: under
+   * {@code missingSecret: inject} the object is patched, yet its pods will not pull.
+   */
+  private void recordProblem(String namespace, SecretCheck check) {
+    if (check.isSatisfied() || check.lookup() == LookupResult.ERROR) {
+      return;
+    }
+    String problem = check.isInvalid() ? check.problem().label() : "secret-missing";
+    metrics.secretProblem(namespace, check.secret(), problem);
+  }
+
   private static String skipReason(Outcome outcome) {
     return switch (outcome) {
       case SKIPPED_MISSING_SECRET, DENIED_MISSING_SECRET -> "secret-missing";
+      case SKIPPED_INVALID_SECRET, DENIED_INVALID_SECRET -> "secret-invalid";
       case SKIPPED_UNKNOWN_SECRET -> "secret-unknown";
       case OPTED_OUT -> "opted-out";
       case INVALID_POD_SPEC -> "invalid-pod-spec";

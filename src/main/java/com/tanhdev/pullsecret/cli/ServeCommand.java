@@ -86,7 +86,7 @@ final class ServeCommand {
         () -> certificates.notAfter().map(Instant::getEpochSecond).orElse(0L));
     InformerSecretLookup lookup =
         new InformerSecretLookup(
-            client, config.policy().secretNames(), config.policy().lookupTimeout());
+            client, config.policy().registriesBySecret(), config.policy().lookupTimeout());
     lookup.start();
     WebhookApplication app =
         new WebhookApplication(
@@ -100,7 +100,7 @@ final class ServeCommand {
                 env,
                 loader,
                 policy -> {
-                  lookup.watchAlso(policy.secretNames());
+                  lookup.watchAlso(policy.registriesBySecret());
                   app.replacePolicy(policy);
                 },
                 metrics::configReload);

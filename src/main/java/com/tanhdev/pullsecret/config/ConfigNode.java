@@ -131,6 +131,18 @@ final class ConfigNode {
     return result;
   }
 
+  /** The string elements of the list at {@code key}, as written. */
+  List<String> rawStrings(String key) {
+    List<String> result = new ArrayList<>();
+    JsonNode value = node.get(key);
+    if (value == null || !value.isArray()) {
+      problems.add(at(key) + ": must be a list of strings");
+      return result;
+    }
+    value.forEach(element -> result.add(element.asString()));
+    return result;
+  }
+
   Iterable<String> keys() {
     return node.propertyNames();
   }

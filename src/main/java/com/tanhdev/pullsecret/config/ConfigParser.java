@@ -21,7 +21,8 @@ final class ConfigParser {
           "kinds",
           "lookupTimeoutMillis",
           "server",
-          "certificates");
+          "certificates",
+          "excludedNamespaces");
   private static final Set<String> SERVER_KEYS =
       Set.of("host", "port", "healthPort", "tlsCertFile", "tlsKeyFile", "maxConcurrentReviews");
   private static final Set<String> CERTIFICATE_KEYS = Set.of("mode", "selfManaged");
@@ -46,10 +47,14 @@ final class ConfigParser {
             Duration.ofMillis(top.integer("lookupTimeoutMillis", 300, 10, 4000)));
     ServerSettings server = server(top.objectOrEmpty("server"));
     CertificateSettings certificates = certificates(top.objectOrEmpty("certificates"));
+    List<String> excluded =
+        top.has("excludedNamespaces")
+            ? new NamespaceNames().parse(top, "excludedNamespaces")
+            : WebhookConfig.DEFAULT_EXCLUDED_NAMESPACES;
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
-    return new WebhookConfig(policy, server, certificates);
+    return new WebhookConfig(policy, server, certificates, excluded);
   }
 
   private static ServerSettings server(ConfigNode server) {

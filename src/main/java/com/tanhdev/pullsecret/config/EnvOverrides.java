@@ -24,7 +24,9 @@ final class EnvOverrides {
           "PULLSECRET_HELM",
           "PULLSECRET_KUBE_BIN",
           "PULLSECRET_KUBE_CACHE",
-          "PULLSECRET_KUBE_BUILD_KUBECTL");
+          "PULLSECRET_KUBE_BUILD_KUBECTL",
+          "PULLSECRET_PROMTOOL",
+          "PULLSECRET_PROMTOOL_CACHE");
 
   private static final Map<String, String> TOP_LEVEL =
       Map.of(

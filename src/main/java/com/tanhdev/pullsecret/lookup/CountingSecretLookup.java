@@ -21,6 +21,13 @@ public final class CountingSecretLookup implements SecretLookup {
   }
 
   @Override
+  public SecretAnswer inspect(String namespace, String secretName) {
+    SecretAnswer answer = delegate.inspect(namespace, secretName);
+    metrics.lookup(answer.result());
+    return answer;
+  }
+
+  @Override
   public boolean isSynced() {
     return delegate.isSynced();
   }

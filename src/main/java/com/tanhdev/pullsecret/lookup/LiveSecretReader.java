@@ -1,9 +1,11 @@
 package com.tanhdev.pullsecret.lookup;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One bounded GET of a secret, for the moment between a secret's creation and its arrival in the
- * informer cache. Only existence is reported; the secret read is dropped at once.
+ * informer cache. Only its existence and {@link SecretFacts} are reported; the secret read is
+ * dropped at once.
  */
 final class LiveSecretReader implements AutoCloseable {
 
@@ -31,11 +34,13 @@ final class LiveSecretReader implements AutoCloseable {
   private static final int QUEUED_READS = 16;
 
   private final KubernetesClient client;
+  private final PullSecretReader reader;
   private final Duration timeout;
   private final ThreadPoolExecutor executor;
 
-  LiveSecretReader(KubernetesClient client, Duration timeout) {
+  LiveSecretReader(KubernetesClient client, PullSecretReader reader, Duration timeout) {
     this.client = withoutRetries(client, timeout);
+    this.reader = reader;
     this.timeout = timeout;
     this.executor =
         new ThreadPoolExecutor(
@@ -53,32 +58,33 @@ final class LiveSecretReader implements AutoCloseable {
    * stack: fabric8's request timeout does not cover every stall (connecting, a full connection
    * pool), and an admission request has its own deadline to keep.
    */
-  LookupResult read(String namespace, String name) {
-    Future<Boolean> exists;
+  SecretAnswer read(String namespace, String name, Set<String> registries) {
+    Future<SecretAnswer> answer;
     try {
-      exists = executor.submit(() -> fetchExists(namespace, name));
+      answer = executor.submit(() -> fetch(namespace, name, registries));
     } catch (RejectedExecutionException e) {
       LOG.debug("live read of secret {}/{} rejected: all readers busy", namespace, name);
-      return LookupResult.ERROR;
+      return SecretAnswer.existenceOnly(LookupResult.ERROR);
     }
     try {
-      return exists.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          ? LookupResult.LIVE_HIT
-          : LookupResult.MISS;
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      exists.cancel(true);
-      return LookupResult.ERROR;
+      answer.cancel(true);
+      return SecretAnswer.existenceOnly(LookupResult.ERROR);
     } catch (ExecutionException | TimeoutException e) {
-      exists.cancel(true);
+      answer.cancel(true);
       LOG.debug("live read of secret {}/{} failed: {}", namespace, name, e.toString());
-      return LookupResult.ERROR;
+      return SecretAnswer.existenceOnly(LookupResult.ERROR);
     }
   }
 
-  private boolean fetchExists(String namespace, String name) {
+  private SecretAnswer fetch(String namespace, String name, Set<String> registries) {
     // fabric8 answers a 404 with null and throws on any other failure.
-    return client.secrets().inNamespace(namespace).withName(name).get() != null;
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    return secret == null
+        ? SecretAnswer.existenceOnly(LookupResult.MISS)
+        : new SecretAnswer(LookupResult.LIVE_HIT, reader.read(secret, registries));
   }
 
   @Override

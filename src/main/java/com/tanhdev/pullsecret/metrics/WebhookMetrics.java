@@ -74,11 +74,26 @@ public final class WebhookMetrics {
         .increment();
   }
 
-  /** Reasons: secret-missing, secret-unknown, opted-out, invalid-pod-spec, invalid-image, shed. */
+  /** Reasons: secret-missing, secret-invalid, secret-unknown, opted-out, invalid-pod-spec. */
   public void skip(String reason) {
     Counter.builder("pullsecret_skips")
         .description("Objects or secrets left out, by reason")
         .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts a review that needed a secret its namespace lacks or holds in an unusable form; {@code
+   * problem} is secret-missing, secret-wrong-type, secret-unparsable or secret-lacks-registry. The
+   * namespace label is what lets an alert say where to look; it is bounded by the namespaces that
+   * pull from a configured registry. It is not called {@code namespace}: Prometheus already gives
+   * every scraped series the webhook pod's own namespace under that name.
+   */
+  public void secretProblem(String namespace, String secret, String problem) {
+    Counter.builder("pullsecret_secret_problems")
+        .description("Reviews that needed a missing or unusable pull secret, by namespace")
+        .tags("workload_namespace", namespace, "secret", secret, "problem", problem)
         .register(registry)
         .increment();
   }

@@ -30,6 +30,6 @@ public record InjectionDecision(
   }
 
   public boolean isDenied() {
-    return outcome == Outcome.DENIED_MISSING_SECRET;
+    return outcome == Outcome.DENIED_MISSING_SECRET || outcome == Outcome.DENIED_INVALID_SECRET;
   }
 }

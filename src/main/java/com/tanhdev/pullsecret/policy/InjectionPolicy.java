@@ -1,7 +1,9 @@
 package com.tanhdev.pullsecret.policy;
 
-import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.lookup.SecretAnswer;
+import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.lookup.SecretProblem;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
 import java.util.ArrayList;
@@ -53,9 +55,14 @@ public final class InjectionPolicy {
 
   private SecretCheck check(String namespace, NeededSecret needed, PodSpecFacts facts) {
     if (facts.lists(needed.secret())) {
-      return new SecretCheck(needed.secret(), needed.registry(), true, null);
+      return SecretCheck.listed(needed);
     }
-    LookupResult result = lookup.find(namespace, needed.secret());
-    return new SecretCheck(needed.secret(), needed.registry(), false, result);
+    SecretAnswer answer = lookup.inspect(namespace, needed.secret());
+    SecretFacts found = answer.result().isPresent() ? answer.facts() : null;
+    SecretProblem problem = found == null ? null : found.problemFor(needed.registry()).orElse(null);
+    String description =
+        found == null ? null : found.describeProblemFor(needed.registry()).orElse(null);
+    return new SecretCheck(
+        needed.secret(), needed.registry(), false, answer.result(), problem, description);
   }
 }

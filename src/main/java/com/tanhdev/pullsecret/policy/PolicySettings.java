@@ -2,6 +2,7 @@ package com.tanhdev.pullsecret.policy;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,21 @@ public record PolicySettings(
     return operations != null && operations.contains(operation);
   }
 
-  /** Every secret some rule names, without repeats; the lookup watches exactly these. */
+  /**
+   * Every secret some rule names, in rule order, with the registries the rules pair it with; the
+   * lookup watches exactly these names and reads each copy's credentials for those registries.
+   */
+  public Map<String, Set<String>> registriesBySecret() {
+    Map<String, Set<String>> registries = new LinkedHashMap<>();
+    rules.forEach(
+        rule ->
+            registries
+                .computeIfAbsent(rule.secret(), s -> new LinkedHashSet<>())
+                .add(rule.registry()));
+    return registries;
+  }
+
+  /** Every secret some rule names, without repeats. */
   public Set<String> secretNames() {
     Set<String> names = new LinkedHashSet<>();
     rules.forEach(rule -> names.add(rule.secret()));

@@ -4,7 +4,11 @@ import com.tanhdev.pullsecret.lookup.LookupResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies the missing-secret policy to each checked secret and sums them up into one outcome. */
+/**
+ * Applies the missing-secret policy to each checked secret and sums them up into one outcome. A
+ * secret that exists but cannot pull from its registry (wrong type, unreadable, no credentials for
+ * it) is treated like a missing one, because the pod's pull fails the same way.
+ */
 final class SecretVerdicts {
 
   private final MissingSecretPolicy policy;
@@ -15,6 +19,7 @@ final class SecretVerdicts {
   private final List<String> warnings = new ArrayList<>();
   private final List<String> denied = new ArrayList<>();
   private boolean anyMissing;
+  private boolean anyInvalid;
   private boolean anyUnknown;
 
   SecretVerdicts(MissingSecretPolicy policy, WorkloadKind kind, String namespace) {
@@ -32,42 +37,60 @@ final class SecretVerdicts {
       toAdd.add(check.secret());
       return;
     }
-    boolean unknown = check.lookup() == LookupResult.ERROR;
+    boolean invalid = check.isInvalid();
+    boolean unknown = !invalid && check.lookup() == LookupResult.ERROR;
+    anyInvalid |= invalid;
     anyUnknown |= unknown;
-    anyMissing |= !unknown;
-    String problem =
-        unknown
-            ? "could not confirm that secret "
-                + check.secret()
-                + " exists in namespace "
-                + namespace
-            : "secret " + check.secret() + " does not exist in namespace " + namespace;
+    anyMissing |= !invalid && !unknown;
+    String until = invalid ? "it is fixed" : "it exists";
     switch (policy) {
       case INJECT -> {
         toAdd.add(check.secret());
-        warnings.add(problem + "; added anyway, image pulls fail until it exists");
+        warnings.add(problem(check) + "; added anyway, image pulls fail until " + until);
       }
       case DENY -> {
         if (kind.isPod()) {
-          denied.add(problem);
+          denied.add(problem(check));
         } else {
           warnings.add(
-              problem + "; not added (pods from this template are denied until it exists)");
+              problem(check)
+                  + "; not added (pods from this template are denied until "
+                  + until
+                  + ")");
         }
       }
-      case SKIP -> warnings.add(problem + "; not added");
+      case SKIP -> warnings.add(problem(check) + "; not added");
     }
+  }
+
+  private String problem(SecretCheck check) {
+    if (check.isInvalid()) {
+      return "secret "
+          + check.secret()
+          + " in namespace "
+          + namespace
+          + " "
+          + check.problemDescription();
+    }
+    return check.lookup() == LookupResult.ERROR
+        ? "could not confirm that secret " + check.secret() + " exists in namespace " + namespace
+        : "secret " + check.secret() + " does not exist in namespace " + namespace;
   }
 
   Outcome outcome() {
     if (!denied.isEmpty()) {
-      return Outcome.DENIED_MISSING_SECRET;
+      return anyMissing || anyUnknown
+          ? Outcome.DENIED_MISSING_SECRET
+          : Outcome.DENIED_INVALID_SECRET;
     }
     if (!toAdd.isEmpty()) {
       return Outcome.INJECTED;
     }
     if (anyMissing) {
       return Outcome.SKIPPED_MISSING_SECRET;
+    }
+    if (anyInvalid) {
+      return Outcome.SKIPPED_INVALID_SECRET;
     }
     return anyUnknown ? Outcome.SKIPPED_UNKNOWN_SECRET : Outcome.ALREADY_PRESENT;
   }
@@ -88,7 +111,10 @@ final class SecretVerdicts {
     if (denied.isEmpty()) {
       return null;
     }
-    return String.join("; ", denied)
-        + ": create the image pull secret in this namespace; the pod's controller will retry";
+    String fix =
+        anyInvalid
+            ? ": create or fix the image pull secret in this namespace"
+            : ": create the image pull secret in this namespace";
+    return String.join("; ", denied) + fix + "; the pod's controller will retry";
   }
 }

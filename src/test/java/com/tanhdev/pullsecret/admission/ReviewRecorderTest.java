@@ -49,4 +49,45 @@ class ReviewRecorderTest {
           .doesNotContain("registry-api.tanhdev.com/auth");
     }
   }
+
+  @Test
+  void a_secret_injected_anyway_is_still_counted_as_a_problem_of_its_namespace() throws Exception {
+    GoldenCase golden =
+        new GoldenCase(
+            Path.of(
+                "src/test/resources/golden/an-invalid-pull-secret-is-injected-with-a-warning-when-told-to"));
+    AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    WebhookMetrics metrics = new WebhookMetrics();
+
+    new ReviewRecorder(metrics).record(request, handler.handle(request), 1_000);
+
+    assertThat(metrics.scrape())
+        .contains(
+            "pullsecret_secret_problems_total{problem=\"secret-wrong-type\","
+                + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1")
+        .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1")
+        .doesNotContain("pullsecret_skips_total");
+  }
+
+  @Test
+  void a_skipped_invalid_secret_counts_as_a_skip_with_reason_secret_invalid() throws Exception {
+    GoldenCase golden =
+        new GoldenCase(
+            Path.of(
+                "src/test/resources/golden/a-pull-secret-for-another-registry-is-skipped-with-a-warning"));
+    AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    WebhookMetrics metrics = new WebhookMetrics();
+
+    new ReviewRecorder(metrics).record(request, handler.handle(request), 1_000);
+
+    assertThat(metrics.scrape())
+        .contains("pullsecret_skips_total{reason=\"secret-invalid\"} 1")
+        .contains(
+            "pullsecret_secret_problems_total{problem=\"secret-lacks-registry\","
+                + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1");
+  }
 }

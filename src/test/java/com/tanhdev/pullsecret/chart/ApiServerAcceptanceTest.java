@@ -53,6 +53,7 @@ class ApiServerAcceptanceTest {
             "three-replicas.yaml",
             "network-policy.yaml",
             "monitoring.yaml",
+            "audit.yaml",
             "environment-namespace-selector.yaml");
 
     assertEveryObjectIsAccepted(manifests);
@@ -64,7 +65,8 @@ class ApiServerAcceptanceTest {
             "NetworkPolicy",
             "PodDisruptionBudget",
             "ServiceMonitor",
-            "PrometheusRule");
+            "PrometheusRule",
+            "CronJob");
   }
 
   @Test

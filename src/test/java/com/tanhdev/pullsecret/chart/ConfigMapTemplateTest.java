@@ -22,7 +22,8 @@ class ConfigMapTemplateTest {
             "kinds",
             "lookupTimeoutMillis",
             "server",
-            "certificates");
+            "certificates",
+            "excludedNamespaces");
     assertThat(config.path("server").propertyNames())
         .containsExactlyInAnyOrder("port", "healthPort", "tlsCertFile", "tlsKeyFile");
     assertThat(config.path("certificates").propertyNames()).containsExactly("mode");
@@ -39,6 +40,14 @@ class ConfigMapTemplateTest {
         .containsExactly(
             "registry-api.tanhdev.com", "registry.tanhdev.com:5000", "mirror.tanhdev.com");
     assertThat(config.path("rules").get(1).path("secret").asString()).isEqualTo("registry-tanhdev");
+  }
+
+  @Test
+  void audit_leaves_out_the_namespaces_the_webhook_configuration_leaves_out() {
+    JsonNode config = ConfigFile.of(chart.render());
+
+    assertThat(config.path("excludedNamespaces").valueStream().map(JsonNode::asString))
+        .containsExactly("kube-system", PullsecretChart.NAMESPACE);
   }
 
   @Test

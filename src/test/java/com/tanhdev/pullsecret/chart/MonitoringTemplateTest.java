@@ -2,6 +2,7 @@ package com.tanhdev.pullsecret.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,22 +45,17 @@ class MonitoringTemplateTest {
   }
 
   @Test
-  void the_alerts_watch_certificates_errors_latency_and_missing_secrets() {
-    JsonNode rules =
-        chart
-            .render("monitoring.yaml")
-            .one("PrometheusRule")
-            .path("spec")
-            .path("groups")
-            .get(0)
-            .path("rules");
+  void the_alerts_watch_certificates_errors_latency_pulls_and_missing_or_invalid_secrets() {
+    JsonNode rules = alertRules("monitoring.yaml");
 
     assertThat(rules.findValuesAsString("alert"))
         .containsExactly(
             "PullSecretWebhookCertificateExpiresSoon",
             "PullSecretWebhookErrors",
             "PullSecretWebhookSlow",
-            "PullSecretWebhookSecretMissing");
+            "PullSecretImagePullBackOff",
+            "PullSecretWebhookNamespaceLacksSecret",
+            "PullSecretWebhookInvalidSecret");
     assertThat(expression(rules, 0))
         .contains("pullsecret_tls_certificate_expiry_timestamp_seconds")
         .contains("time()")
@@ -73,11 +69,62 @@ class MonitoringTemplateTest {
         .contains("histogram_quantile(0.99")
         .contains("controller_runtime_webhook_latency_seconds_bucket");
     assertThat(expression(rules, 3))
-        .contains("pullsecret_skips_total{")
-        .contains("reason=\"secret-missing\"");
+        .contains(
+            "kube_pod_container_status_waiting_reason{reason=~\"ImagePullBackOff|ErrImagePull\"}")
+        .contains("kube_pod_container_info{image_spec=~`(?i)(registry-api\\.tanhdev\\.com)/.+`}");
+    assertThat(expression(rules, 3))
+        .contains("kube_pod_init_container_status_waiting_reason{")
+        .contains("kube_pod_init_container_info{image_spec=~");
+    assertThat(rules.get(3).path("for").asString()).isEqualTo("5m");
+    assertThat(expression(rules, 4))
+        .contains("sum by (workload_namespace, secret)")
+        .contains("problem=\"secret-missing\"");
+    assertThat(expression(rules, 5))
+        .contains("problem=~\"secret-wrong-type|secret-unparsable|secret-lacks-registry\"");
     // Prometheus templates must reach Prometheus intact, not be eaten by Helm.
     assertThat(rules.get(0).path("annotations").path("description").asString())
         .contains("{{ $labels.pod }}");
+  }
+
+  @Test
+  void the_pull_alert_matches_every_rule_registry() {
+    assertThat(expression(alertRules("monitoring.yaml", "many-registries.yaml"), 3))
+        .contains(
+            "image_spec=~`(?i)(registry-api\\.tanhdev\\.com|registry\\.tanhdev\\.com:5000|mirror\\.tanhdev\\.com)/.+`");
+  }
+
+  @Test
+  void every_alert_names_its_runbook_step() {
+    JsonNode rules = alertRules("monitoring.yaml");
+    for (String alert :
+        List.of(
+            "PullSecretWebhookCertificateExpiresSoon",
+            "PullSecretImagePullBackOff",
+            "PullSecretWebhookNamespaceLacksSecret",
+            "PullSecretWebhookInvalidSecret")) {
+      assertThat(description(rules, alert))
+          .as(alert)
+          .containsPattern("runbook \"Pods cannot pull from the registry\", step [1-4]");
+    }
+  }
+
+  private JsonNode alertRules(String... valuesFiles) {
+    return chart
+        .render(valuesFiles)
+        .one("PrometheusRule")
+        .path("spec")
+        .path("groups")
+        .get(0)
+        .path("rules");
+  }
+
+  private static String description(JsonNode rules, String alert) {
+    for (JsonNode rule : rules) {
+      if (rule.path("alert").asString().equals(alert)) {
+        return rule.path("annotations").path("description").asString();
+      }
+    }
+    throw new AssertionError("no alert " + alert);
   }
 
   @Test

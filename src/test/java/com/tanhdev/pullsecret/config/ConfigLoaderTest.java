@@ -34,6 +34,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_control_planes_namespaces_are_excluded_unless_the_file_says_otherwise() {
+    assertThat(loader.loadEmbedded(Map.of()).excludedNamespaces())
+        .containsExactly("kube-system", "kube-public", "kube-node-lease");
+    assertThat(parse("", Map.of()).excludedNamespaces())
+        .isEqualTo(WebhookConfig.DEFAULT_EXCLUDED_NAMESPACES);
+    assertThat(
+            parse("excludedNamespaces: [kube-system, pullsecret-system]", Map.of())
+                .excludedNamespaces())
+        .containsExactly("kube-system", "pullsecret-system");
+  }
+
+  @Test
+  void an_excluded_namespace_that_is_not_a_namespace_name_is_refused() {
+    assertThatThrownBy(() -> parse("excludedNamespaces: [Kube_System]", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "excludedNamespaces: must list namespace names (DNS labels), got \"Kube_System\"");
+  }
+
+  @Test
   void an_empty_file_means_every_default() {
     assertThat(parse("", Map.of()).policy()).isEqualTo(PolicySettings.defaults());
   }

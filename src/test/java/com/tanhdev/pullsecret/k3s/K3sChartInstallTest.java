@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tanhdev.pullsecret.chart.Helm;
 import com.tanhdev.pullsecret.kube.PodSpecs;
+import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
 import com.tanhdev.pullsecret.tls.KeyAlgorithm;
@@ -156,7 +157,7 @@ class K3sChartInstallTest {
         .withName(PULL_SECRET)
         .endMetadata()
         .withType("kubernetes.io/dockerconfigjson")
-        .withStringData(Map.of(".dockerconfigjson", "{\"auths\":{}}"))
+        .withStringData(Map.of(".dockerconfigjson", TestNamespace.DOCKER_CONFIG))
         .build();
   }
 

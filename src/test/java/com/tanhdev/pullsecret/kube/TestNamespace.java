@@ -3,7 +3,9 @@ package com.tanhdev.pullsecret.kube;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -16,8 +18,15 @@ public record TestNamespace(KubernetesClient client, String name) {
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** An empty dockerconfigjson: the API server validates the format, the webhook only existence. */
-  private static final String EMPTY_DOCKER_CONFIG = "{\"auths\":{}}";
+  /**
+   * A dockerconfigjson with a made-up credential for the default rule's registry: the webhook
+   * checks that a pull secret holds credentials for the registry, nothing ever pulls with it.
+   */
+  public static final String DOCKER_CONFIG =
+      "{\"auths\":{\"registry-api.tanhdev.com\":{\"auth\":\""
+          + Base64.getEncoder()
+              .encodeToString("ci-pull:not-a-real-token".getBytes(StandardCharsets.UTF_8))
+          + "\"}}}";
 
   public static TestNamespace create(
       KubernetesClient client, String prefix, Map<String, String> labels) {
@@ -35,8 +44,13 @@ public record TestNamespace(KubernetesClient client, String name) {
     return new TestNamespace(client, name);
   }
 
-  /** Creates a {@code kubernetes.io/dockerconfigjson} secret named {@code secretName} here. */
+  /** Creates a usable {@code kubernetes.io/dockerconfigjson} secret named {@code secretName}. */
   public TestNamespace withPullSecret(String secretName) {
+    return withSecret(secretName, "kubernetes.io/dockerconfigjson", DOCKER_CONFIG);
+  }
+
+  /** Creates a secret of this type whose {@code .dockerconfigjson} is {@code dockerConfig}. */
+  public TestNamespace withSecret(String secretName, String type, String dockerConfig) {
     client
         .secrets()
         .inNamespace(name)
@@ -45,8 +59,8 @@ public record TestNamespace(KubernetesClient client, String name) {
                 .withNewMetadata()
                 .withName(secretName)
                 .endMetadata()
-                .withType("kubernetes.io/dockerconfigjson")
-                .withStringData(Map.of(".dockerconfigjson", EMPTY_DOCKER_CONFIG))
+                .withType(type)
+                .withStringData(Map.of(".dockerconfigjson", dockerConfig))
                 .build())
         .create();
     return this;

@@ -97,7 +97,7 @@ public final class WebhookFixture implements AutoCloseable {
       InformerSecretLookup lookup =
           teardown.add(
               new InformerSecretLookup(
-                  client, config.policy().secretNames(), config.policy().lookupTimeout()));
+                  client, config.policy().registriesBySecret(), config.policy().lookupTimeout()));
       lookup.start();
       await("secret informers synced").atMost(TAKES_EFFECT_TIMEOUT).until(lookup::isSynced);
       WebhookApplication app =

@@ -54,7 +54,7 @@ public final class LoadTargetMain {
               .build();
       InformerSecretLookup informer =
           new InformerSecretLookup(
-              client, config.policy().secretNames(), config.policy().lookupTimeout());
+              client, config.policy().registriesBySecret(), config.policy().lookupTimeout());
       informer.start();
       PausableSecretLookup lookup = new PausableSecretLookup(informer);
       WebhookApplication app =

@@ -19,6 +19,11 @@ import java.util.logging.Logger;
  */
 final class MockApiServer implements AutoCloseable {
 
+  // base64 of a docker config with a made-up credential for registry-api.tanhdev.com: the webhook
+  // injects only a secret that holds credentials for the registry.
+  private static final String USABLE_DOCKER_CONFIG =
+      "eyJhdXRocyI6eyJyZWdpc3RyeS1hcGkudGFuaGRldi5jb20iOnsiYXV0aCI6Ilkya3RjSFZzYkRwdWIzUXRZUzF5WldGc0xYUnZhMlZ1In19fQ==";
+
   // Held so the setting survives: java.util.logging keeps loggers weakly.
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
@@ -49,7 +54,7 @@ final class MockApiServer implements AutoCloseable {
                     .withName(secretName)
                     .endMetadata()
                     .withType("kubernetes.io/dockerconfigjson")
-                    .withData(Map.of(".dockerconfigjson", "e30="))
+                    .withData(Map.of(".dockerconfigjson", USABLE_DOCKER_CONFIG))
                     .build())
             .create();
       }

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,8 @@ class InformerSecretLookupTest {
   // Generous so that a slow build machine cannot turn a live read against the mock into ERROR.
   private static final Duration LIVE_READ_TIMEOUT = Duration.ofSeconds(2);
   private static final String CREDENTIAL_MARKER = "registry-password-never-cached";
+  private static final String REGISTRY = "registry-api.tanhdev.com";
+  private static final String DOCKER_CONFIG_JSON = "kubernetes.io/dockerconfigjson";
 
   KubernetesMockServer server;
   KubernetesClient client;
@@ -82,7 +86,7 @@ class InformerSecretLookupTest {
     InformerSecretLookup lookup = syncedLookup("regcred");
     assertThat(lookup.find("team-a", "ghcr-pull")).isEqualTo(LookupResult.ERROR);
 
-    lookup.watchAlso(List.of("regcred", "ghcr-pull"));
+    lookup.watchAlso(Map.of("regcred", Set.of(REGISTRY), "ghcr-pull", Set.of("ghcr.io")));
 
     await().until(lookup::isSynced);
     assertThat(lookup.find("team-a", "ghcr-pull")).isEqualTo(LookupResult.CACHE_HIT);
@@ -122,7 +126,10 @@ class InformerSecretLookupTest {
   void every_secret_list_and_watch_asks_for_one_name_so_rbac_resource_names_can_allow_it()
       throws InterruptedException {
     InformerSecretLookup lookup =
-        new InformerSecretLookup(client, List.of("regcred", "mirror-cred"), LIVE_READ_TIMEOUT);
+        new InformerSecretLookup(
+            client,
+            Map.of("regcred", Set.of(REGISTRY), "mirror-cred", Set.of(REGISTRY)),
+            LIVE_READ_TIMEOUT);
     lookups.add(lookup);
     lookup.start();
     // One list and one watch per name.
@@ -147,7 +154,7 @@ class InformerSecretLookupTest {
 
   @Test
   void the_cache_keeps_no_secret_data() {
-    createSecret("team-a", "regcred");
+    createSecret("team-a", "regcred", DOCKER_CONFIG_JSON, dockerConfig(REGISTRY));
     InformerSecretLookup lookup = syncedLookup("regcred");
     await().until(() -> lookup.find("team-a", "regcred") == LookupResult.CACHE_HIT);
 
@@ -160,6 +167,8 @@ class InformerSecretLookupTest {
               assertThat(secret.getStringData()).isNullOrEmpty();
               assertThat(secret.getMetadata().getAnnotations()).isNullOrEmpty();
             });
+    assertThat(lookup.inspect("team-a", "regcred").facts())
+        .isEqualTo(new SecretFacts(DOCKER_CONFIG_JSON, null, Set.of(REGISTRY)));
     assertThat(lookup.toString()).doesNotContain(CREDENTIAL_MARKER, base64(CREDENTIAL_MARKER));
   }
 
@@ -170,7 +179,8 @@ class InformerSecretLookupTest {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         KubernetesClient hangingClient = clientFor(silent)) {
       InformerSecretLookup lookup =
-          new InformerSecretLookup(hangingClient, List.of("regcred"), Duration.ofMillis(300));
+          new InformerSecretLookup(
+              hangingClient, Map.of("regcred", Set.of(REGISTRY)), Duration.ofMillis(300));
       lookups.add(lookup);
       lookup.start();
 
@@ -182,6 +192,70 @@ class InformerSecretLookupTest {
     }
   }
 
+  @Test
+  void a_cached_secret_is_answered_with_what_it_can_pull_from() {
+    createSecret("team-a", "regcred", DOCKER_CONFIG_JSON, dockerConfig(REGISTRY));
+    createSecret("team-b", "regcred", DOCKER_CONFIG_JSON, dockerConfig("ghcr.io"));
+    createSecret("team-c", "regcred", "Opaque", dockerConfig(REGISTRY));
+    InformerSecretLookup lookup = syncedLookup("regcred");
+
+    await().until(() -> lookup.inspect("team-c", "regcred").result() == LookupResult.CACHE_HIT);
+    assertThat(lookup.inspect("team-a", "regcred").facts().problemFor(REGISTRY)).isEmpty();
+    assertThat(lookup.inspect("team-b", "regcred").facts().problemFor(REGISTRY))
+        .contains(SecretProblem.LACKS_REGISTRY);
+    assertThat(lookup.inspect("team-c", "regcred").facts().problemFor(REGISTRY))
+        .contains(SecretProblem.WRONG_TYPE);
+  }
+
+  @Test
+  void a_secret_fixed_in_place_is_answered_as_fixed() {
+    createSecret("team-a", "regcred", DOCKER_CONFIG_JSON, dockerConfig("ghcr.io"));
+    InformerSecretLookup lookup = syncedLookup("regcred");
+    await().until(() -> lookup.find("team-a", "regcred") == LookupResult.CACHE_HIT);
+
+    client
+        .secrets()
+        .inNamespace("team-a")
+        .withName("regcred")
+        .edit(
+            s ->
+                new SecretBuilder(s)
+                    .addToData(".dockerconfigjson", base64(dockerConfig(REGISTRY)))
+                    .build());
+
+    await().until(() -> lookup.inspect("team-a", "regcred").facts().problemFor(REGISTRY).isEmpty());
+  }
+
+  @Test
+  void a_live_read_says_what_the_secret_can_pull_from() {
+    createSecret("team-a", "regcred", DOCKER_CONFIG_JSON, "{\"auths\": []}");
+    InformerSecretLookup lookup = lookup("regcred", LIVE_READ_TIMEOUT);
+
+    SecretAnswer answer = lookup.inspect("team-a", "regcred");
+
+    assertThat(answer.result()).isEqualTo(LookupResult.LIVE_HIT);
+    assertThat(answer.facts().problemFor(REGISTRY)).contains(SecretProblem.UNPARSABLE);
+  }
+
+  @Test
+  void a_reloaded_rule_that_pairs_a_watched_name_with_another_registry_reads_the_secrets_again() {
+    createSecret("team-a", "regcred", DOCKER_CONFIG_JSON, dockerConfig("ghcr.io"));
+    InformerSecretLookup lookup = syncedLookup("regcred");
+    await().until(() -> lookup.find("team-a", "regcred") == LookupResult.CACHE_HIT);
+    assertThat(lookup.inspect("team-a", "regcred").facts().problemFor("ghcr.io"))
+        .contains(SecretProblem.LACKS_REGISTRY);
+
+    lookup.watchAlso(Map.of("regcred", Set.of(REGISTRY, "ghcr.io")));
+
+    await()
+        .until(
+            () -> {
+              SecretAnswer answer = lookup.inspect("team-a", "regcred");
+              return answer.result() == LookupResult.CACHE_HIT
+                  && answer.facts().problemFor("ghcr.io").isEmpty();
+            });
+  }
+
   private InformerSecretLookup syncedLookup(String secretName) {
     InformerSecretLookup lookup = lookup(secretName, LIVE_READ_TIMEOUT);
     lookup.start();
@@ -191,12 +265,17 @@ class InformerSecretLookupTest {
 
   private InformerSecretLookup lookup(String secretName, Duration liveReadTimeout) {
     InformerSecretLookup lookup =
-        new InformerSecretLookup(client, List.of(secretName), liveReadTimeout);
+        new InformerSecretLookup(client, Map.of(secretName, Set.of(REGISTRY)), liveReadTimeout);
     lookups.add(lookup);
     return lookup;
   }
 
   private void createSecret(String namespace, String name) {
+    createSecret(
+        namespace, name, DOCKER_CONFIG_JSON, "{\"auths\":{\"" + CREDENTIAL_MARKER + "\":{}}}");
+  }
+
+  private void createSecret(String namespace, String name, String type, String dockerConfig) {
     Secret secret =
         new SecretBuilder()
             .withNewMetadata()
@@ -204,11 +283,18 @@ class InformerSecretLookupTest {
             .withName(name)
             .addToAnnotations("note", CREDENTIAL_MARKER)
             .endMetadata()
-            .withType("kubernetes.io/dockerconfigjson")
-            .addToData(
-                ".dockerconfigjson", base64("{\"auths\":{\"" + CREDENTIAL_MARKER + "\":{}}}"))
+            .withType(type)
+            .addToData(".dockerconfigjson", base64(dockerConfig))
             .build();
     client.secrets().inNamespace(namespace).resource(secret).create();
+  }
+
+  private static String dockerConfig(String registry) {
+    return "{\"auths\":{\""
+        + registry
+        + "\":{\"auth\":\""
+        + base64("ci:" + CREDENTIAL_MARKER)
+        + "\"}}}";
   }
 
   private static KubernetesClient clientFor(ServerSocket silent) {

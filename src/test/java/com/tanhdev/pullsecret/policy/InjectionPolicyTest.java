@@ -3,10 +3,12 @@ package com.tanhdev.pullsecret.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.podspec.ContainerImage;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pure decision, with a fake lookup: which secrets, which outcome, which warnings. */
@@ -126,6 +128,60 @@ class InjectionPolicyTest {
             spec(null, REGISTRY_IMAGE));
     assertThat(deployment.isDenied()).isFalse();
     assertThat(deployment.outcome()).isEqualTo(Outcome.SKIPPED_MISSING_SECRET);
+  }
+
+  @Test
+  void a_secret_for_another_registry_denies_a_pod_but_only_warns_on_a_deployment() {
+    lookup.present(
+        "payment-dev", SECRET, new SecretFacts(SecretFacts.DOCKER_CONFIG_JSON, null, Set.of()));
+
+    InjectionDecision pod =
+        decide(
+            MissingSecretPolicy.DENY, WorkloadKind.POD, "payment-dev", spec(null, REGISTRY_IMAGE));
+    assertThat(pod.outcome()).isEqualTo(Outcome.DENIED_INVALID_SECRET);
+    assertThat(pod.denyMessage())
+        .isEqualTo(
+            "secret registry-api-tanhdev in namespace payment-dev has no credentials for"
+                + " registry-api.tanhdev.com: create or fix the image pull secret in this"
+                + " namespace; the pod's controller will retry");
+
+    InjectionDecision deployment =
+        decide(
+            MissingSecretPolicy.DENY,
+            WorkloadKind.DEPLOYMENT,
+            "payment-dev",
+            spec(null, REGISTRY_IMAGE));
+    assertThat(deployment.outcome()).isEqualTo(Outcome.SKIPPED_INVALID_SECRET);
+    assertThat(deployment.warnings())
+        .containsExactly(
+            "secret registry-api-tanhdev in namespace payment-dev has no credentials for"
+                + " registry-api.tanhdev.com; not added (pods from this template are denied until"
+                + " it is fixed)");
+  }
+
+  @Test
+  void a_missing_secret_outranks_an_invalid_one_in_the_outcome() {
+    PolicySettings defaults = PolicySettings.defaults();
+    PolicySettings twoRules =
+        new PolicySettings(
+            List.of(
+                new RegistryRule("registry-api.tanhdev.com", SECRET),
+                new RegistryRule("ghcr.io", "ghcr-tanhdev")),
+            Mode.ENFORCE,
+            MissingSecretPolicy.SKIP,
+            defaults.kinds(),
+            defaults.lookupTimeout());
+    lookup.present("payment-dev", SECRET, new SecretFacts("Opaque", null, Set.of()));
+
+    InjectionDecision decision =
+        new InjectionPolicy(twoRules, lookup)
+            .decide(
+                WorkloadKind.POD,
+                "payment-dev",
+                spec(null, REGISTRY_IMAGE, "ghcr.io/tanhdev/sidecar:1.0"));
+
+    assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_MISSING_SECRET);
+    assertThat(decision.warnings()).hasSize(2);
   }
 
   @Test

@@ -39,7 +39,7 @@ final class LoopbackWebhook implements AutoCloseable {
                     "PULLSECRET_HEALTH_PORT", "0"));
     InformerSecretLookup lookup =
         new InformerSecretLookup(
-            client, config.policy().secretNames(), config.policy().lookupTimeout());
+            client, config.policy().registriesBySecret(), config.policy().lookupTimeout());
     try {
       lookup.start();
       await("secret informers synced").atMost(SYNC_TIMEOUT).until(lookup::isSynced);
