@@ -18,8 +18,10 @@ public final class AdmissionResponses {
   /** Every warning starts with this, so users can tell whose warning it is. */
   static final String WARNING_PREFIX = "pullsecret-webhook: ";
 
-  // Warnings echo user-controlled strings (image names); bounding them bounds the response.
-  private static final int MAX_WARNING_LENGTH = 300;
+  /**
+   * Warnings echo user-controlled strings (image names); bounding their number and length ({@link
+   * WarningText}) bounds the response, whatever the object holds.
+   */
   private static final int MAX_WARNINGS = 10;
 
   private AdmissionResponses() {}
@@ -106,11 +108,7 @@ public final class AdmissionResponses {
       if (result.size() == MAX_WARNINGS) {
         break;
       }
-      String text = WARNING_PREFIX + printable(warning);
-      result.add(
-          text.length() > MAX_WARNING_LENGTH
-              ? text.substring(0, MAX_WARNING_LENGTH) + "..."
-              : text);
+      result.add(WarningText.fit(WARNING_PREFIX + printable(warning)));
     }
     return result;
   }

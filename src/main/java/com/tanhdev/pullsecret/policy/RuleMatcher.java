@@ -34,7 +34,7 @@ public final class RuleMatcher {
                 + bad.raw()
                 + "\" of container "
                 + image.container()
-                + " is not a valid image reference ("
+                + " is invalid ("
                 + bad.reason()
                 + ")");
         continue;

@@ -42,34 +42,32 @@ final class SecretVerdicts {
     anyInvalid |= invalid;
     anyUnknown |= unknown;
     anyMissing |= !invalid && !unknown;
-    String until = invalid ? "it is fixed" : "it exists";
     switch (policy) {
       case INJECT -> {
         toAdd.add(check.secret());
-        warnings.add(problem(check) + "; added anyway, image pulls fail until " + until);
+        warnings.add(problem(check, false) + "; added anyway");
       }
       case DENY -> {
         if (kind.isPod()) {
-          denied.add(problem(check));
+          denied.add(problem(check, true));
         } else {
-          warnings.add(
-              problem(check)
-                  + "; not added (pods from this template are denied until "
-                  + until
-                  + ")");
+          warnings.add(problem(check, false) + "; not added, its pods are denied");
         }
       }
-      case SKIP -> warnings.add(problem(check) + "; not added");
+      case SKIP -> warnings.add(problem(check, false) + "; not added");
     }
   }
 
-  private String problem(SecretCheck check) {
+  /**
+   * What is wrong. A warning must fit 120 characters with the response's prefix, so an invalid
+   * secret's warning leaves out the namespace (the one the user is applying to), because the
+   * problem itself takes the room; a denial's message has no such limit and names it.
+   */
+  private String problem(SecretCheck check, boolean namingNamespace) {
     if (check.isInvalid()) {
       return "secret "
           + check.secret()
-          + " in namespace "
-          + namespace
-          + " "
+          + (namingNamespace ? " in namespace " + namespace + " " : " ")
           + check.problemDescription();
     }
     return check.lookup() == LookupResult.ERROR

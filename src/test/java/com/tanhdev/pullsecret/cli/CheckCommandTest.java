@@ -182,6 +182,6 @@ class CheckCommandTest {
     assertThat(result.err())
         .startsWith(
             "warning: -: Deployment auth-dev/auth-api: image \"Registry-API.tanhdev.com/Auth/API\""
-                + " of container app is not a valid image reference");
+                + " of container app is invalid");
   }
 }

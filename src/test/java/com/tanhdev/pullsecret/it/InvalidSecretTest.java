@@ -44,8 +44,6 @@ class InvalidSecretTest {
         .containsExactly(
             "pullsecret-webhook: secret "
                 + SECRET
-                + " in namespace "
-                + namespace.name()
                 + " is of type Opaque, not kubernetes.io/dockerconfigjson; not added");
     assertThat(answer.object(Pod.class).getSpec().getImagePullSecrets()).isEmpty();
   }
@@ -69,8 +67,6 @@ class InvalidSecretTest {
         .containsExactly(
             "pullsecret-webhook: secret "
                 + SECRET
-                + " in namespace "
-                + namespace.name()
                 + " has no credentials for registry-api.tanhdev.com; not added");
     assertThat(PodSpecs.pullSecretNames(answer.object(Deployment.class))).isEmpty();
   }

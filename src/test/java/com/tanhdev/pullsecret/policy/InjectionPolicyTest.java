@@ -154,9 +154,8 @@ class InjectionPolicyTest {
     assertThat(deployment.outcome()).isEqualTo(Outcome.SKIPPED_INVALID_SECRET);
     assertThat(deployment.warnings())
         .containsExactly(
-            "secret registry-api-tanhdev in namespace payment-dev has no credentials for"
-                + " registry-api.tanhdev.com; not added (pods from this template are denied until"
-                + " it is fixed)");
+            "secret registry-api-tanhdev has no credentials for registry-api.tanhdev.com; not"
+                + " added, its pods are denied");
   }
 
   @Test
@@ -209,7 +208,7 @@ class InjectionPolicyTest {
     assertThat(decision.warnings())
         .singleElement()
         .asString()
-        .contains("not a valid image reference");
+        .contains("is invalid (repository path must be lower case)");
   }
 
   @Test
