@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: unit, golden, HTTP, chart and the integration tests through a real
-# kube-apiserver. Builds the control-plane binaries and helm on first use (cached afterwards).
+# kube-apiserver. Builds the control-plane binaries, helm and kustomize on first use (cached
+# afterwards). A tool path already set in the environment is used as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PULLSECRET_KUBE_BIN=$(scripts/kube-binaries.sh | tail -n 1)
-PULLSECRET_HELM=$(scripts/helm.sh | tail -n 1)
-export PULLSECRET_KUBE_BIN PULLSECRET_HELM
+PULLSECRET_KUBE_BIN=${PULLSECRET_KUBE_BIN:-$(scripts/kube-binaries.sh | tail -n 1)}
+PULLSECRET_HELM=${PULLSECRET_HELM:-$(scripts/helm.sh | tail -n 1)}
+PULLSECRET_KUSTOMIZE=${PULLSECRET_KUSTOMIZE:-$(scripts/kustomize.sh | tail -n 1)}
+export PULLSECRET_KUBE_BIN PULLSECRET_HELM PULLSECRET_KUSTOMIZE
 
 scripts/lint.sh
 mvn -B verify "$@"
