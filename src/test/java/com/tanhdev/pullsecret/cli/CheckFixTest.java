@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/**
- * {@code check --fix}: manifests out with the missing secrets added by the webhook's patch logic.
- */
+/** {@code check --fix} on standard input: the stream out with the missing secrets added. */
 class CheckFixTest {
 
   @TempDir Path dir;
@@ -58,11 +56,22 @@ class CheckFixTest {
   }
 
   @Test
-  void fix_keeps_a_plain_octal_file_mode_the_number_kubectl_reads() {
-    Result fixed = run(fixture("payment-dev.yaml"), "--fix", "-");
+  void fix_prints_the_input_with_the_added_lines_alone() {
+    String input = fixture("payment-dev.yaml");
 
-    // 0440 and 0755 as kubectl reads them (YAML 1.1 octal); a quoted "0440" would be rejected.
-    assertThat(fixed.out()).contains("defaultMode: 288", "defaultMode: 493");
-    assertThat(fixed.out()).contains("value: \"5\"", "schedule: \"30 2 * * *\"");
+    String fixed = run(input, "--fix", "-").out();
+
+    // The octal file modes, quoted numbers and comments stay as written, unlike a re-serialised
+    // document (where 0440 would have become 288).
+    String addedToWorker =
+        "      - name: payment-legacy-registry\n      - name: registry-api-tanhdev\n";
+    String addedToJob =
+        "      imagePullSecrets:\n      - name: registry-api-tanhdev\n      initContainers:";
+    assertThat(fixed).contains(addedToWorker, addedToJob, "defaultMode: 0440");
+    assertThat(
+            fixed
+                .replace(addedToWorker, "      - name: payment-legacy-registry\n")
+                .replace(addedToJob, "      initContainers:"))
+        .isEqualTo(input);
   }
 }

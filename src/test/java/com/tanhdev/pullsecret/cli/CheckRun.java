@@ -16,11 +16,11 @@ import java.util.Map;
 final class CheckRun {
 
   static final String WORKER_FINDING =
-      "-: Deployment payment-dev/payment-worker container worker pulls"
+      "-:86: Deployment payment-dev/payment-worker container worker pulls"
           + " registry-api.tanhdev.com/payment/worker:2.3.0 but imagePullSecrets lacks"
           + " registry-api-tanhdev";
   static final String MIGRATE_FINDING =
-      "-: Job payment-dev/payment-db-migrate container migrate pulls"
+      "-:132: Job payment-dev/payment-db-migrate container migrate pulls"
           + " registry-api.tanhdev.com/payment/migrate:2.3.0 but imagePullSecrets lacks"
           + " registry-api-tanhdev";
 
