@@ -79,10 +79,22 @@ public final class PullSecretInsertion {
         text.afterLine(
             Math.max(YamlNodes.contentEnd(text, neighbour.getValueNode()), text.end(key)));
     String dash = indent + " ".repeat(sequenceIndent(neighbour.getValueNode(), indent)) + "- ";
-    EntryText names = EntryText.like(firstContainerName(neighbour.getValueNode()));
-    StringBuilder lines = new StringBuilder(indent).append(KEY).append(':');
+    // Keys quoted like containers' key and the first container's name key, names like its name.
+    EntryText keys = EntryText.like((ScalarNode) key);
+    Optional<NodeTuple> firstName = firstContainerName(neighbour.getValueNode());
+    EntryText nameKey =
+        EntryText.like(firstName.map(t -> (ScalarNode) t.getKeyNode()).orElse(null));
+    EntryText names =
+        EntryText.like(
+            firstName
+                .map(NodeTuple::getValueNode)
+                .filter(ScalarNode.class::isInstance)
+                .map(ScalarNode.class::cast)
+                .orElse(null));
+    StringBuilder lines = new StringBuilder(indent).append(keys.quoted(KEY)).append(':');
     for (String secret : secrets) {
-      lines.append(lineBreak).append(dash).append("name: ").append(names.quoted(secret));
+      lines.append(lineBreak).append(dash).append(nameKey.quoted("name")).append(": ");
+      lines.append(names.quoted(secret));
     }
     if (at == text.text().length() && !text.endsWithLineBreak()) {
       // The file ends without a line break; so does the edited file.
@@ -121,10 +133,12 @@ public final class PullSecretInsertion {
     return YamlNodes.entry(podSpec, "containers").orElse(entries.get(entries.size() - 1));
   }
 
-  private static ScalarNode firstContainerName(Node containers) {
-    if (containers instanceof SequenceNode list && !list.getValue().isEmpty()) {
-      return YamlNodes.name(list.getValue().get(0)).orElse(null);
+  private static Optional<NodeTuple> firstContainerName(Node containers) {
+    if (containers instanceof SequenceNode list
+        && !list.getValue().isEmpty()
+        && list.getValue().get(0) instanceof MappingNode container) {
+      return YamlNodes.entry(container, "name");
     }
-    return null;
+    return Optional.empty();
   }
 }

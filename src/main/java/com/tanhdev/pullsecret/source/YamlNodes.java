@@ -83,21 +83,24 @@ public final class YamlNodes {
               : ((SequenceNode) node).getValue();
       if (!children.isEmpty()) {
         Object last = children.get(children.size() - 1);
-        Node lastNode = last instanceof NodeTuple tuple ? lastWritten(tuple) : (Node) last;
+        Node lastNode = last instanceof NodeTuple tuple ? lastWritten(text, tuple) : (Node) last;
         return Math.max(contentEnd(text, lastNode), text.start(node));
       }
     }
     return text.end(node);
   }
 
-  /** An empty value ({@code key:} and nothing) is written nowhere: its key is the last text. */
-  private static Node lastWritten(NodeTuple tuple) {
+  /**
+   * An empty value ({@code key:} and nothing) is written nowhere, and an alias's marks are its
+   * anchor's, earlier in the file: for both the key's line is where the pair's text ends.
+   */
+  private static Node lastWritten(SourceText text, NodeTuple tuple) {
     Node value = tuple.getValueNode();
     boolean isEmptyScalar =
         value instanceof ScalarNode scalar
             && scalar.getValue().isEmpty()
-            && value.getStartMark().orElseThrow().getIndex()
-                == value.getEndMark().orElseThrow().getIndex();
-    return isEmptyScalar ? tuple.getKeyNode() : value;
+            && text.start(value) == text.end(value);
+    boolean isAlias = text.start(value) < text.end(tuple.getKeyNode());
+    return isEmptyScalar || isAlias ? tuple.getKeyNode() : value;
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code check} as a pipeline would: arguments, stdin and files in; exit code and output out.
+ * Runs {@code check} (and {@code strip}) as a pipeline would: arguments, stdin and files in; exit
+ * code and output out.
  */
 final class CheckRun {
 
@@ -48,6 +49,21 @@ final class CheckRun {
 
   static Result run(String stdin, String... args) {
     return run(Map.of(), stdin, args);
+  }
+
+  /** Runs {@code strip} the same way. */
+  static Result strip(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        new StripCommand(Map.of())
+            .run(
+                List.of(args),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Path write(Path dir, String relative, String content) throws IOException {
