@@ -50,7 +50,9 @@ public final class FindingsReport {
   public void fixed(CheckResult result, EditResult edits, PrintStream err) {
     edits.done().forEach(line -> err.println("fixed: " + line));
     edits.problems().forEach(problem -> err.println("error: " + problem));
-    String prefix = edits.done().isEmpty() ? "" : "fixed ";
+    int fixed = edits.done().size();
+    int found = result.findings().size();
+    String prefix = found == 0 ? "" : fixed == found ? "fixed " : "fixed " + fixed + " of ";
     err.println(prefix + summary(result));
   }
 

@@ -4,7 +4,6 @@ import com.tanhdev.pullsecret.source.PullSecretInsertion;
 import com.tanhdev.pullsecret.source.UneditableSourceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 /**
@@ -29,16 +28,11 @@ public final class ManifestFixer {
       if (check.missing().isEmpty()) {
         continue;
       }
-      Optional<String> problem = SourceProblems.of(workload);
-      Optional<MappingNode> podSpec = workload.podSpecNode();
       try {
-        if (problem.isPresent() || podSpec.isEmpty()) {
-          throw new UneditableSourceException(problem.orElse("the pod spec is not a mapping"));
-        }
+        MappingNode podSpec = SourceProblems.editablePodSpec(workload);
         var text = workload.document().source().text();
         plan.add(
-            text,
-            List.of(new PullSecretInsertion(text).add(podSpec.get(), check.missingSecretNames())));
+            text, List.of(new PullSecretInsertion(text).add(podSpec, check.missingSecretNames())));
         check
             .missing()
             .forEach(needed -> fixed.add(FindingsReport.line(Finding.of(workload, needed))));

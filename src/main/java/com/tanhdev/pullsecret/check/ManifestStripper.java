@@ -6,7 +6,6 @@ import com.tanhdev.pullsecret.source.UneditableSourceException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
@@ -34,14 +33,10 @@ public final class ManifestStripper {
       if (listed.isEmpty()) {
         continue;
       }
-      Optional<String> problem = SourceProblems.of(workload);
-      Optional<MappingNode> podSpec = workload.podSpecNode();
       try {
-        if (problem.isPresent() || podSpec.isEmpty()) {
-          throw new UneditableSourceException(problem.orElse("the pod spec is not a mapping"));
-        }
+        MappingNode podSpec = SourceProblems.editablePodSpec(workload);
         var text = workload.document().source().text();
-        List<TextEdit> edits = new PullSecretRemoval(text).remove(podSpec.get(), listed);
+        List<TextEdit> edits = new PullSecretRemoval(text).remove(podSpec, listed);
         if (!edits.isEmpty()) {
           plan.add(text, edits);
           stripped.add(workload.place() + ": removed " + String.join(", ", listed));
