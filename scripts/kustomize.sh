@@ -24,8 +24,8 @@
 #   GOPROXY                      taken from `go env`; any "direct" fallback is
 #                                dropped (only the proxy is reachable)
 #
-# A cold build took 42 s on 2 cores (with a Go module cache that already held part of its
-# dependencies); a warm run returns at once.
+# A cold build (empty Go module and build caches) took 56 s on 2 cores and leaves about
+# 100 MB of module cache and 180 MB of build cache; a warm run returns at once.
 
 set -euo pipefail
 
