@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.source;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -87,7 +88,27 @@ public final class YamlNodes {
         return Math.max(contentEnd(text, lastNode), text.start(node));
       }
     }
-    return text.end(node);
+    // A block scalar (| or >) ends after its trailing blank lines; its text ends before them,
+    // unless it keeps them (|+ or >+), when they are part of its value.
+    int end = text.end(node);
+    if (keepsTrailingLines(text, node)) {
+      return end;
+    }
+    while (end > text.start(node) && Character.isWhitespace(text.text().charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  private static boolean keepsTrailingLines(SourceText text, Node node) {
+    if (!(node instanceof ScalarNode scalar)
+        || (scalar.getScalarStyle() != ScalarStyle.LITERAL
+            && scalar.getScalarStyle() != ScalarStyle.FOLDED)) {
+      return false;
+    }
+    int start = text.start(node);
+    String header = text.text().substring(start, text.afterLine(start + 1));
+    return header.replaceFirst("#.*", "").contains("+");
   }
 
   /**

@@ -3,16 +3,27 @@ package com.tanhdev.pullsecret.cli;
 import static com.tanhdev.pullsecret.cli.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tanhdev.pullsecret.check.TestManifests;
+import com.tanhdev.pullsecret.check.WorkloadCheck;
+import com.tanhdev.pullsecret.check.WorkloadScanner;
 import com.tanhdev.pullsecret.cli.CheckRun.Result;
+import com.tanhdev.pullsecret.patch.PatchBuilder;
+import com.tanhdev.pullsecret.policy.PolicySettings;
+import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The folders of {@code src/test/resources/edit/}: real-world file shapes, each edited by {@code
@@ -23,6 +34,8 @@ class SourceEditCasesTest {
 
   private static final Path CASES =
       Path.of(System.getProperty("project.basedir", "."), "src/test/resources/edit");
+
+  private final WorkloadScanner scanner = new WorkloadScanner(PolicySettings.defaults().rules());
 
   @TempDir Path dir;
 
@@ -88,6 +101,15 @@ class SourceEditCasesTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource("editable")
+  void the_fixed_file_means_what_the_webhooks_patch_makes_of_the_input(String name) {
+    List<JsonNode> input = TestManifests.documents(read(expected(name, "input")));
+    List<JsonNode> fixed = TestManifests.documents(read(expected(name, "fixed")));
+
+    assertThat(fixed).containsExactlyElementsOf(input.stream().map(this::patched).toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("unreadable")
   void an_unreadable_file_is_refused_by_both_edits_and_left_untouched(String name) {
     Path file = copy(name, "input");
@@ -101,6 +123,30 @@ class SourceEditCasesTest {
     assertThat(fixed.err()).contains(message);
     assertThat(stripped.err()).contains(message);
     assertSameBytes(file, expected(name, "input"));
+  }
+
+  /** The document as the webhook would admit it: its own JSON Patch applied to every workload. */
+  private JsonNode patched(JsonNode document) {
+    JsonNode items = document.path("items");
+    boolean isList = document.path("kind").asString("").endsWith("List") && items.isArray();
+    List<String> objects = new ArrayList<>();
+    for (int i = 0; isList && i < items.size(); i++) {
+      objects.add("/items/" + i);
+    }
+    JsonNode result = document;
+    for (String object : isList ? objects : List.of("")) {
+      Optional<WorkloadCheck> check = scanner.scan(document.at(object));
+      if (check.isPresent() && !check.get().missing().isEmpty()) {
+        ArrayNode operations =
+            new PatchBuilder()
+                .addPullSecrets(
+                    object + check.get().workload().kind().podSpecPointer(),
+                    check.get().pullSecretsField(),
+                    check.get().missingSecretNames());
+        result = JsonPatch.apply(operations, result);
+      }
+    }
+    return result;
   }
 
   private static Result fixInPlace(Path file) {
