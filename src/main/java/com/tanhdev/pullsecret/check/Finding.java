@@ -7,6 +7,8 @@ import com.tanhdev.pullsecret.policy.NeededSecret;
  * components are, in this order, the fields of a finding in {@code --output json}.
  *
  * @param file where the workload was read from
+ * @param line the 1-based line where its pod spec starts, or 0 when not known
+ * @param column the 1-based column where its pod spec starts, or 0 when not known
  * @param kind the workload's kind
  * @param namespace its namespace, or "" when the manifest has none
  * @param name its name
@@ -16,6 +18,8 @@ import com.tanhdev.pullsecret.policy.NeededSecret;
  */
 public record Finding(
     String file,
+    int line,
+    int column,
     String kind,
     String namespace,
     String name,
@@ -23,14 +27,24 @@ public record Finding(
     String image,
     String secret) {
 
-  static Finding of(String file, WorkloadName workload, NeededSecret needed) {
+  static Finding of(ScannedWorkload workload, NeededSecret needed) {
+    WorkloadName name = workload.check().workload();
+    int line = workload.podSpecMark().map(mark -> mark.getLine() + 1).orElse(0);
+    int column = workload.podSpecMark().map(mark -> mark.getColumn() + 1).orElse(0);
     return new Finding(
-        file,
-        workload.kind().kind(),
-        workload.namespace(),
-        workload.name(),
+        workload.document().file(),
+        line,
+        column,
+        name.kind().kind(),
+        name.namespace(),
+        name.name(),
         needed.firstImage().container(),
         needed.firstImage().image(),
         needed.secret());
+  }
+
+  /** {@code file:line}, or the file alone when the line is not known. */
+  public String place() {
+    return line > 0 ? file + ":" + line : file;
   }
 }

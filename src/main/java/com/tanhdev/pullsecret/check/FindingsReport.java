@@ -31,6 +31,8 @@ public final class FindingsReport {
     for (Finding finding : result.findings()) {
       ObjectNode entry = findings.addObject();
       entry.put("file", finding.file());
+      entry.put("line", finding.line());
+      entry.put("column", finding.column());
       entry.put("kind", finding.kind());
       entry.put("namespace", finding.namespace());
       entry.put("name", finding.name());
@@ -41,26 +43,21 @@ public final class FindingsReport {
     out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(findings));
   }
 
-  /** What {@code --fix} added, for standard error (its stdout is the fixed manifests). */
-  public void fixed(CheckResult result, PrintStream err) {
-    result.findings().forEach(finding -> err.println("fixed: " + line(finding)));
-    err.println((result.findings().isEmpty() ? "" : "fixed ") + summary(result));
+  /**
+   * What {@code --fix} added and could not add, for standard error (its stdout may be the fixed
+   * manifests).
+   */
+  public void fixed(CheckResult result, EditResult edits, PrintStream err) {
+    edits.done().forEach(line -> err.println("fixed: " + line));
+    edits.problems().forEach(problem -> err.println("error: " + problem));
+    int fixed = edits.done().size();
+    int found = result.findings().size();
+    String prefix = found == 0 ? "" : fixed == found ? "fixed " : "fixed " + fixed + " of ";
+    err.println(prefix + summary(result));
   }
 
   static String line(Finding finding) {
-    String workload =
-        finding.namespace().isEmpty() ? finding.name() : finding.namespace() + "/" + finding.name();
-    return finding.file()
-        + ": "
-        + finding.kind()
-        + " "
-        + workload
-        + " container "
-        + finding.container()
-        + " pulls "
-        + finding.image()
-        + " but imagePullSecrets lacks "
-        + finding.secret();
+    return finding.place() + ": " + SarifReport.message(finding);
   }
 
   static String summary(CheckResult result) {

@@ -19,13 +19,18 @@ final class KubernetesLists {
         && document.path("items").isArray();
   }
 
-  /** The objects a document holds: its items when it is a list, else the document itself. */
-  static List<JsonNode> objectsIn(JsonNode document) {
+  /**
+   * JSON Pointers of the objects a document holds: {@code /items/0}... when it is a list, else ""
+   * (the document itself).
+   */
+  static List<String> objectPointers(JsonNode document) {
     if (!isList(document)) {
-      return List.of(document);
+      return List.of("");
     }
-    List<JsonNode> items = new ArrayList<>();
-    document.path("items").forEach(items::add);
-    return items;
+    List<String> pointers = new ArrayList<>();
+    for (int i = 0; i < document.path("items").size(); i++) {
+      pointers.add("/items/" + i);
+    }
+    return pointers;
   }
 }

@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.check;
 
+import com.tanhdev.pullsecret.source.SourceDocuments;
+import com.tanhdev.pullsecret.source.SourceText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
@@ -43,15 +47,23 @@ public final class ManifestReader {
   public Manifests read(List<String> paths) {
     List<String> files = new ArrayList<>();
     List<ManifestDocument> documents = new ArrayList<>();
+    List<SourceText> texts = new ArrayList<>();
     for (String path : paths) {
       for (String file : expand(path)) {
         files.add(file);
-        for (JsonNode document : parse(file, bytesOf(file))) {
-          documents.add(new ManifestDocument(file, document));
+        byte[] bytes = bytesOf(file);
+        List<JsonNode> contents = parse(file, bytes);
+        SourceText text = SourceText.of(bytes);
+        texts.add(text);
+        List<DocumentSource> sources = sources(file, text, contents.size());
+        for (int i = 0; i < contents.size(); i++) {
+          documents.add(
+              new ManifestDocument(
+                  file, contents.get(i), sources.isEmpty() ? null : sources.get(i)));
         }
       }
     }
-    return new Manifests(files, documents);
+    return new Manifests(files, documents, texts);
   }
 
   private List<String> expand(String path) {
@@ -96,6 +108,23 @@ public final class ManifestReader {
     } catch (IOException e) {
       throw new UnreadableManifestException(file + ": cannot read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The node trees of the same documents, for line numbers and in-place edits; none when the two
+   * parses disagree on the documents, so that a position is never given for the wrong document.
+   */
+  private static List<DocumentSource> sources(String file, SourceText text, int expected) {
+    List<Node> roots;
+    try {
+      roots = SourceDocuments.of(text, file);
+    } catch (YamlEngineException e) {
+      return List.of();
+    }
+    if (roots.size() != expected) {
+      return List.of();
+    }
+    return roots.stream().map(root -> new DocumentSource(text, root)).toList();
   }
 
   private List<JsonNode> parse(String file, byte[] bytes) {

@@ -59,7 +59,8 @@ public final class WorkloadScanner {
         facts.pullSecretsField() == PullSecretsField.WRONG_TYPE
             ? List.of()
             : matches.needed().stream().filter(needed -> !facts.lists(needed.secret())).toList();
-    return new WorkloadCheck(name, facts.pullSecretsField(), missing, warnings, errors);
+    return new WorkloadCheck(
+        name, facts.pullSecretsField(), matches.needed(), missing, warnings, errors);
   }
 
   private static Optional<WorkloadKind> kindOf(JsonNode object) {

@@ -14,6 +14,7 @@ public final class Main {
       Commands:
         serve   Run the admission webhook (HTTPS /mutate, plain /healthz /readyz /metrics).
         check   Report workloads in manifests that pull from a registry without its secret.
+        strip   Remove the hand-written pull secrets that the webhook adds.
         audit   Report namespaces, workloads and pods in the cluster that cannot pull.
         certs   Generate a CA and a serving certificate for the webhook Service.
 
@@ -39,6 +40,7 @@ public final class Main {
       case "serve" -> new ServeCommand().run(rest, out, err);
       case "check" -> new CheckCommand().run(rest, System.in, out, err);
       case "audit" -> new AuditCommand().run(rest, out, err);
+      case "strip" -> new StripCommand(System.getenv()).run(rest, System.in, out, err);
       case "certs" -> new CertsCommand().run(rest, out, err);
       default -> {
         err.println("unknown command: " + args.get(0));

@@ -23,6 +23,7 @@ class CheckOptionsTest {
                 OutputFormat.JSON,
                 false,
                 false,
+                false,
                 List.of("apps", "-", "base")));
   }
 
@@ -44,10 +45,16 @@ class CheckOptionsTest {
           """
           no path at all | --fix | no PATH given (use - to read standard input)
           a config option without a file | - --config | --config needs a file
-          an output option without a format | - --output | --output needs text or json
-          an unknown format | - --output=yaml | --output must be text or json, got yaml
+          an output option without a format | - --output | --output needs text, json, github or sarif
+          an unknown format | - --output=yaml \
+            | --output must be text, json, github or sarif, got yaml
           fix with json output | - --fix --output json \
-            | --fix prints YAML; it cannot be combined with --output json
+            | --fix prints or writes manifests; it cannot be combined with --output json
+          fix with sarif output | - --fix --output sarif \
+            | --fix prints or writes manifests; it cannot be combined with --output sarif
+          in place without fix | apps --in-place | --in-place needs --fix
+          in place on standard input | - --fix --in-place \
+            | --in-place writes files; standard input (-) has none
           an unknown option | - --recursive | unknown option: --recursive
           """)
   void a_command_line_that_makes_no_sense_is_refused(String scenario, String args, String message) {

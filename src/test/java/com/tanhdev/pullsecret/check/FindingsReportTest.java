@@ -10,6 +10,8 @@ class FindingsReportTest {
   private static final Finding DEBUG_POD =
       new Finding(
           "debug.yaml",
+          12,
+          3,
           "Pod",
           "",
           "auth-debug",
@@ -18,10 +20,10 @@ class FindingsReportTest {
           "registry-api-tanhdev");
 
   @Test
-  void a_finding_without_a_namespace_names_the_workload_alone() {
+  void a_finding_names_its_line_and_without_a_namespace_the_workload_alone() {
     assertThat(FindingsReport.line(DEBUG_POD))
         .isEqualTo(
-            "debug.yaml: Pod auth-debug container shell pulls registry-api.tanhdev.com/auth/debug:1"
+            "debug.yaml:12: Pod auth-debug container shell pulls registry-api.tanhdev.com/auth/debug:1"
                 + " but imagePullSecrets lacks registry-api-tanhdev");
   }
 

@@ -65,7 +65,7 @@ class ManifestCheckerTest {
   }
 
   @Test
-  void the_items_of_a_kubectl_list_are_checked() {
+  void the_items_of_a_kubectl_list_are_checked_and_located_at_their_pod_spec() {
     String list =
         """
         {"apiVersion": "v1", "kind": "List", "items": [
@@ -87,6 +87,8 @@ class ManifestCheckerTest {
         .containsExactly(
             new Finding(
                 "-",
+                9,
+                34,
                 "Job",
                 "auth-prod",
                 "auth-db-migrate",

@@ -51,11 +51,11 @@ class CheckCommandTest {
     JsonNode findings = JsonMapper.builder().build().readTree(result.out());
     String expected =
         """
-        [{"file": "%1$s", "kind": "Deployment", "namespace": "payment-dev",
+        [{"file": "%1$s", "line": 86, "column": 7, "kind": "Deployment", "namespace": "payment-dev",
           "name": "payment-worker", "container": "worker",
           "image": "registry-api.tanhdev.com/payment/worker:2.3.0",
           "secret": "registry-api-tanhdev"},
-         {"file": "%1$s", "kind": "Job", "namespace": "payment-dev",
+         {"file": "%1$s", "line": 132, "column": 7, "kind": "Job", "namespace": "payment-dev",
           "name": "payment-db-migrate", "container": "migrate",
           "image": "registry-api.tanhdev.com/payment/migrate:2.3.0",
           "secret": "registry-api-tanhdev"}]
@@ -63,7 +63,8 @@ class CheckCommandTest {
             .formatted(manifest);
     assertThat(findings).isEqualTo(JsonMapper.builder().build().readTree(expected));
     assertThat(findings.get(0).propertyNames())
-        .containsExactly("file", "kind", "namespace", "name", "container", "image", "secret");
+        .containsExactly(
+            "file", "line", "column", "kind", "namespace", "name", "container", "image", "secret");
   }
 
   @Test
@@ -110,7 +111,7 @@ class CheckCommandTest {
 
     assertThat(result.outLines())
         .containsExactly(
-            "-: Deployment auth-dev/the-real-registry container app pulls "
+            "-:114: Deployment auth-dev/the-real-registry container app pulls "
                 + control
                 + " but imagePullSecrets lacks registry-api-tanhdev",
             "1 finding in 9 workloads across 1 file");
@@ -145,7 +146,7 @@ class CheckCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.outLines())
         .containsExactly(
-            "-: Deployment auth-dev/auth-sync container app pulls "
+            "-:42: Deployment auth-dev/auth-sync container app pulls "
                 + image
                 + " but imagePullSecrets lacks registry-api-tanhdev",
             "1 finding in 3 workloads across 1 file");

@@ -50,11 +50,11 @@ class CheckInputTest {
     assertThat(result.outLines())
         .containsExactly(
             apps
-                + "/auth/base/deployment.yaml: Deployment auth-dev/auth-api container app pulls "
+                + "/auth/base/deployment.yaml:9: Deployment auth-dev/auth-api container app pulls "
                 + image
                 + " but imagePullSecrets lacks registry-api-tanhdev",
             apps
-                + "/order/base/job.yml: Job order-dev/order-api container app pulls"
+                + "/order/base/job.yml:9: Job order-dev/order-api container app pulls"
                 + " registry-api.tanhdev.com/order/api:3.8.1 but imagePullSecrets lacks"
                 + " registry-api-tanhdev",
             "2 findings in 3 workloads across 4 files");
@@ -129,7 +129,7 @@ class CheckInputTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.outLines())
         .containsExactly(
-            "-: Deployment order-dev/order-api container cache pulls"
+            "-:9: Deployment order-dev/order-api container cache pulls"
                 + " harbor.tanhdev.internal:8443/platform/cache:2 but imagePullSecrets lacks"
                 + " harbor-robot",
             "1 finding in 1 workload across 1 file");
@@ -170,12 +170,13 @@ class CheckInputTest {
   void bad_options_exit_two_with_the_usage() {
     Result unknown = run("", "--strict", "-");
     Result noPath = run("");
-    Result badFormat = run("", "--output", "sarif", "-");
+    Result badFormat = run("", "--output", "yaml", "-");
 
     assertThat(List.of(unknown.exitCode(), noPath.exitCode(), badFormat.exitCode()))
         .containsOnly(2);
     assertThat(unknown.err()).startsWith("check: unknown option: --strict\nUsage: ");
     assertThat(noPath.err()).startsWith("check: no PATH given (use - to read standard input)\n");
-    assertThat(badFormat.err()).startsWith("check: --output must be text or json, got sarif\n");
+    assertThat(badFormat.err())
+        .startsWith("check: --output must be text, json, github or sarif, got yaml\n");
   }
 }

@@ -11,16 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code check} as a pipeline would: arguments, stdin and files in; exit code and output out.
+ * Runs {@code check} (and {@code strip}) as a pipeline would: arguments, stdin and files in; exit
+ * code and output out.
  */
 final class CheckRun {
 
   static final String WORKER_FINDING =
-      "-: Deployment payment-dev/payment-worker container worker pulls"
+      "-:86: Deployment payment-dev/payment-worker container worker pulls"
           + " registry-api.tanhdev.com/payment/worker:2.3.0 but imagePullSecrets lacks"
           + " registry-api-tanhdev";
   static final String MIGRATE_FINDING =
-      "-: Job payment-dev/payment-db-migrate container migrate pulls"
+      "-:132: Job payment-dev/payment-db-migrate container migrate pulls"
           + " registry-api.tanhdev.com/payment/migrate:2.3.0 but imagePullSecrets lacks"
           + " registry-api-tanhdev";
 
@@ -48,6 +49,21 @@ final class CheckRun {
 
   static Result run(String stdin, String... args) {
     return run(Map.of(), stdin, args);
+  }
+
+  /** Runs {@code strip} the same way. */
+  static Result strip(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        new StripCommand(Map.of())
+            .run(
+                List.of(args),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Path write(Path dir, String relative, String content) throws IOException {
