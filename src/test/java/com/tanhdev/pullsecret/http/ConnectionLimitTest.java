@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.lookup.LookupResult;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;

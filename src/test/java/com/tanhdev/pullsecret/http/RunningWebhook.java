@@ -6,11 +6,14 @@ import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.testing.TrustOnly;
+import com.tanhdev.pullsecret.testing.WebhookSockets;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
 import com.tanhdev.pullsecret.tls.KeyAlgorithm;
 import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ import javax.net.ssl.SSLSocket;
  * The production request path ({@link WebhookApplication}) on loopback with a generated CA and
  * serving certificate, for tests that talk HTTPS to it.
  */
-final class RunningWebhook implements AutoCloseable {
+final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   private final CertificateAuthority authority;
   private final FileCertificateSource certificates;
@@ -93,6 +96,16 @@ final class RunningWebhook implements AutoCloseable {
         (SSLSocket) trustingContext().getSocketFactory().createSocket("127.0.0.1", webhookPort());
     socket.setSoTimeout(30_000);
     return socket;
+  }
+
+  @Override
+  public Socket plain() throws IOException {
+    return new Socket("127.0.0.1", webhookPort());
+  }
+
+  @Override
+  public SSLSocket tls() throws Exception {
+    return openSocket();
   }
 
   @Override

@@ -2,9 +2,11 @@ package com.tanhdev.pullsecret.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tanhdev.pullsecret.http.SlowClient.Ending;
-import com.tanhdev.pullsecret.http.SlowClient.Stalls;
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
+import com.tanhdev.pullsecret.testing.SlowClient;
+import com.tanhdev.pullsecret.testing.SlowClient.Ending;
+import com.tanhdev.pullsecret.testing.SlowClient.Stalls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +41,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @ExtendWith(ControlPlaneExtension.class)
 class ContainerCommandIT {
 
-  private static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
+  private static final Path BASEDIR = ImageCommand.BASEDIR;
   private static final String SECRET = "registry-api-tanhdev";
   private static final String SELECTOR_LABEL = "pullsecret-webhook.test/container-command";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -128,21 +127,7 @@ class ContainerCommandIT {
 
   /** The Dockerfile's command with its config file holding {@code configYaml}. */
   private ContainerProcess start(String configYaml, Map<String, String> env) throws IOException {
-    Path jar = BASEDIR.resolve("target/pullsecret-webhook.jar");
-    assertThat(jar)
-        .as("the shaded jar, built in the package phase before Failsafe")
-        .isRegularFile();
-    Path configFile = Files.writeString(dir.resolve("config.yaml"), configYaml);
-    List<String> command =
-        DockerfileCommand.read(BASEDIR.resolve("Dockerfile"))
-            .withLocalPaths(
-                Map.of(
-                    "/opt/java/bin/java", Path.of(System.getProperty("java.home"), "bin", "java"),
-                    "/app/pullsecret-webhook.jar", jar,
-                    "/etc/pullsecret-webhook/config.yaml", configFile));
-    Map<String, String> containerEnv = new HashMap<>(env);
-    containerEnv.put("HOME", dir.toString());
-    return ContainerProcess.start(command, containerEnv, dir);
+    return ImageCommand.start(dir, configYaml, env);
   }
 
   private ConditionFactory whileRunning(String what) {

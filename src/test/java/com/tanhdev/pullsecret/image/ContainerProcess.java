@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,23 @@ final class ContainerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * A line of the kernel's memory accounting of the process, in KiB: {@code VmHWM} is the peak
+   * resident set since it started, {@code VmRSS} the current one.
+   */
+  long memoryKib(String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+      if (line.startsWith(field + ":")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IOException("no " + field + " for process " + pid());
   }
 
   boolean isAlive() {

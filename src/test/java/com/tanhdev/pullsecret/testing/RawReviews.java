@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.http;
+package com.tanhdev.pullsecret.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** HTTP/1.1 by hand on a socket, for tests that control every byte the server sees. */
-final class RawReviews {
+public final class RawReviews {
 
   private static final Path POD_REVIEW =
       Path.of(
@@ -20,7 +20,7 @@ final class RawReviews {
   private RawReviews() {}
 
   /** A Pod CREATE review whose image is on the default rule's registry, namespace auth-dev. */
-  static byte[] podReview() {
+  public static byte[] podReview() {
     try {
       return Files.readAllBytes(POD_REVIEW);
     } catch (IOException e) {
@@ -28,14 +28,14 @@ final class RawReviews {
     }
   }
 
-  static void post(Socket socket, byte[] body) throws IOException {
+  public static void post(Socket socket, byte[] body) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(headers(body.length));
     out.write(body);
     out.flush();
   }
 
-  static byte[] headers(long contentLength) {
+  public static byte[] headers(long contentLength) {
     return ("POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Content-Length: "
             + contentLength
@@ -43,12 +43,12 @@ final class RawReviews {
         .getBytes(StandardCharsets.US_ASCII);
   }
 
-  static String statusLine(Socket socket) throws IOException {
+  public static String statusLine(Socket socket) throws IOException {
     return line(socket.getInputStream());
   }
 
   /** Reads the rest of an answer whose status line was read: headers, then the body. */
-  static String skipBody(Socket socket) throws IOException {
+  public static String skipBody(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();
     int length = 0;
     for (String header = line(in); !header.isEmpty(); header = line(in)) {

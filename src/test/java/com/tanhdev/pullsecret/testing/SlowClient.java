@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.http;
+package com.tanhdev.pullsecret.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,17 +14,17 @@ import javax.net.ssl.SSLSocket;
  * server ended it and what it answered. Between bytes it waits on a read, so it sees the close the
  * moment it happens.
  */
-final class SlowClient {
+public final class SlowClient {
 
   /** Which phase the client sends slowly; the phases before it are sent at full speed. */
-  enum Stalls {
+  public enum Stalls {
     HANDSHAKE,
     HEADERS,
     BODY
   }
 
   /** How the server ended the connection: after how long, with which answer ("" for none). */
-  record Ending(Duration after, String answer) {}
+  public record Ending(Duration after, String answer) {}
 
   private static final byte[] HEADERS =
       ("POST /mutate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -37,7 +37,7 @@ final class SlowClient {
   private final Stalls stalls;
   private final Duration gap;
 
-  SlowClient(Stalls stalls, Duration gap) {
+  public SlowClient(Stalls stalls, Duration gap) {
     this.stalls = stalls;
     this.gap = gap;
   }
@@ -46,11 +46,8 @@ final class SlowClient {
    * Connects, sends up to the stalled phase at full speed, then one byte every gap until the server
    * ends the connection or {@code giveUp} has passed (then the ending's answer is "still open").
    */
-  Ending run(RunningWebhook webhook, Duration giveUp) throws Exception {
-    Socket socket =
-        stalls == Stalls.HANDSHAKE
-            ? new Socket("127.0.0.1", webhook.webhookPort())
-            : webhook.openSocket();
+  public Ending run(WebhookSockets webhook, Duration giveUp) throws Exception {
+    Socket socket = stalls == Stalls.HANDSHAKE ? webhook.plain() : webhook.tls();
     try (socket) {
       socket.setSoTimeout((int) gap.toMillis());
       if (socket instanceof SSLSocket tls) {

@@ -1,0 +1,49 @@
+package com.tanhdev.pullsecret.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the Dockerfile's command line (its JVM flags included) against the shaded jar, with the
+ * container's paths mapped to local files. The JVM is the test's own, or the one named by the
+ * system property {@code pullsecret.image.java} (for example the JDK the image ships).
+ */
+final class ImageCommand {
+
+  static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
+
+  private ImageCommand() {}
+
+  /** The command with its config file holding {@code configYaml}, in {@code dir}. */
+  static ContainerProcess start(Path dir, String configYaml, Map<String, String> env)
+      throws IOException {
+    Path jar = BASEDIR.resolve("target/pullsecret-webhook.jar");
+    assertThat(jar)
+        .as("the shaded jar, built in the package phase before Failsafe")
+        .isRegularFile();
+    Path configFile = Files.writeString(dir.resolve("config.yaml"), configYaml);
+    List<String> command =
+        DockerfileCommand.read(BASEDIR.resolve("Dockerfile"))
+            .withLocalPaths(
+                Map.of(
+                    "/opt/java/bin/java", java(),
+                    "/app/pullsecret-webhook.jar", jar,
+                    "/etc/pullsecret-webhook/config.yaml", configFile));
+    Map<String, String> containerEnv = new HashMap<>(env);
+    containerEnv.put("HOME", dir.toString());
+    return ContainerProcess.start(command, containerEnv, dir);
+  }
+
+  private static Path java() {
+    String chosen = System.getProperty("pullsecret.image.java", "");
+    return chosen.isBlank()
+        ? Path.of(System.getProperty("java.home"), "bin", "java")
+        : Path.of(chosen);
+  }
+}
