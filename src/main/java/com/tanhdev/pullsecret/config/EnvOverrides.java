@@ -21,12 +21,18 @@ final class EnvOverrides {
           "PULLSECRET_CONFIG",
           "PULLSECRET_NAMESPACE",
           "PULLSECRET_LOG_LEVEL",
+          "PULLSECRET_DOCKERFILELINT_CACHE",
           "PULLSECRET_HELM",
+          "PULLSECRET_HELM_CACHE",
+          "PULLSECRET_IMAGE_JAVA",
           "PULLSECRET_KUBE_BIN",
           "PULLSECRET_KUBE_CACHE",
           "PULLSECRET_KUBE_BUILD_KUBECTL",
+          "PULLSECRET_KUSTOMIZE",
+          "PULLSECRET_KUSTOMIZE_CACHE",
           "PULLSECRET_PROMTOOL",
-          "PULLSECRET_PROMTOOL_CACHE");
+          "PULLSECRET_PROMTOOL_CACHE",
+          "PULLSECRET_SHELLCHECK_CACHE");
 
   private static final Map<String, String> TOP_LEVEL =
       Map.of(

@@ -86,7 +86,11 @@ class DeploymentTemplateTest {
     JsonNode container = chart.render().container();
 
     assertThat(container.path("command").valueStream().map(JsonNode::asString))
-        .contains("-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        .contains(
+            "-Xmx96m",
+            "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:TrimNativeHeapInterval=1000");
     assertThat(container.path("resources").path("limits").path("memory").asString())
         .isEqualTo("384Mi");
     assertThat(container.path("resources").path("requests").path("cpu").asString())

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Starts the Dockerfile's command line (its JVM flags included) against the shaded jar, with the
- * container's paths mapped to local files. The JVM is the test's own, or the one named by the
- * system property {@code pullsecret.image.java} (for example the JDK the image ships).
+ * container's paths mapped to local files. The JVM is the one named by the environment variable
+ * {@code PULLSECRET_IMAGE_JAVA} ({@code make test} sets it to the image's Java release, found by
+ * {@code scripts/image-java.sh}), else the test's own.
  */
 final class ImageCommand {
 
@@ -41,7 +42,7 @@ final class ImageCommand {
   }
 
   private static Path java() {
-    String chosen = System.getProperty("pullsecret.image.java", "");
+    String chosen = System.getenv().getOrDefault("PULLSECRET_IMAGE_JAVA", "");
     return chosen.isBlank()
         ? Path.of(System.getProperty("java.home"), "bin", "java")
         : Path.of(chosen);

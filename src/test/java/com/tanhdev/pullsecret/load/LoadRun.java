@@ -31,6 +31,7 @@ public final class LoadRun {
           "-Xmx96m",
           "-XX:+UseSerialGC",
           "-XX:+ExitOnOutOfMemoryError",
+          "-XX:TrimNativeHeapInterval=1000",
           "-Dlogback.configurationFile=logback.xml");
 
   private LoadRun() {}
