@@ -44,10 +44,11 @@ final class ConnectionGate implements Connection.Listener {
     }
     phases.opened(tls);
     if (phases.size() > maxConnections && !phases.evictMostStalled(tls)) {
-      phases.closed(tls);
-      tls.getEndPoint().close();
+      // Counted before the close: a client that sees the close may read the metric at once.
       metrics.connectionRefused("connections");
       overloaded.warn("the last for want of a connection slot; at most " + maxConnections);
+      phases.closed(tls);
+      tls.getEndPoint().close();
     }
   }
 
