@@ -6,7 +6,6 @@ import com.tanhdev.pullsecret.audit.AuditReport;
 import com.tanhdev.pullsecret.audit.ClusterAudit;
 import com.tanhdev.pullsecret.audit.NamespaceNotFoundException;
 import com.tanhdev.pullsecret.check.OutputFormat;
-import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,27 +60,18 @@ final class AuditCommand {
   }
 
   int run(List<String> args, PrintStream out, PrintStream err) {
-    AuditOptions options;
-    try {
-      options = AuditOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("audit: " + e.getMessage());
-      err.print(USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(USAGE);
-      return 0;
-    }
-    WebhookConfig config;
-    try {
-      ConfigLoader loader = new ConfigLoader();
-      config =
-          options.config() == null ? loader.loadEmbedded(env) : loader.load(options.config(), env);
-    } catch (ConfigException e) {
-      err.println("audit: " + e.getMessage());
-      return 2;
-    }
+    return CommandFrame.run(
+        "audit",
+        USAGE,
+        () -> AuditOptions.parse(args),
+        AuditOptions::help,
+        options -> audit(options, out, err),
+        out,
+        err);
+  }
+
+  private int audit(AuditOptions options, PrintStream out, PrintStream err) {
+    WebhookConfig config = new ConfigLoader().loadOrEmbedded(options.config(), env);
     JsonMapper json = JsonMapper.builder().build();
     List<AuditFinding> findings;
     try (KubernetesClient client = clients.get()) {

@@ -13,9 +13,7 @@ import com.tanhdev.pullsecret.check.ManifestStream;
 import com.tanhdev.pullsecret.check.ManifestYaml;
 import com.tanhdev.pullsecret.check.Manifests;
 import com.tanhdev.pullsecret.check.SarifReport;
-import com.tanhdev.pullsecret.check.UnreadableManifestException;
 import com.tanhdev.pullsecret.check.WorkloadScanner;
-import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import java.io.InputStream;
@@ -67,30 +65,18 @@ final class CheckCommand {
   }
 
   int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-    CheckOptions options;
-    try {
-      options = CheckOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("check: " + e.getMessage());
-      err.print(USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(USAGE);
-      return 0;
-    }
-    try {
-      return check(options, in, out, err);
-    } catch (ConfigException | UnreadableManifestException e) {
-      err.println("check: " + e.getMessage());
-      return 2;
-    }
+    return CommandFrame.run(
+        "check",
+        USAGE,
+        () -> CheckOptions.parse(args),
+        CheckOptions::help,
+        options -> check(options, in, out, err),
+        out,
+        err);
   }
 
   private int check(CheckOptions options, InputStream in, PrintStream out, PrintStream err) {
-    ConfigLoader loader = new ConfigLoader();
-    WebhookConfig config =
-        options.config() == null ? loader.loadEmbedded(env) : loader.load(options.config(), env);
+    WebhookConfig config = new ConfigLoader().loadOrEmbedded(options.config(), env);
     Manifests manifests = new ManifestReader(ManifestYaml.mapper(), in).read(options.paths());
     WorkloadScanner scanner = new WorkloadScanner(config.policy().rules());
     CheckResult result = new ManifestChecker(scanner).check(manifests);

@@ -9,9 +9,7 @@ import com.tanhdev.pullsecret.check.ManifestYaml;
 import com.tanhdev.pullsecret.check.Manifests;
 import com.tanhdev.pullsecret.check.StripOptions;
 import com.tanhdev.pullsecret.check.UnifiedDiff;
-import com.tanhdev.pullsecret.check.UnreadableManifestException;
 import com.tanhdev.pullsecret.check.WorkloadScanner;
-import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import java.io.InputStream;
@@ -51,30 +49,18 @@ final class StripCommand {
   }
 
   int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-    StripOptions options;
-    try {
-      options = StripOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("strip: " + e.getMessage());
-      err.print(USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(USAGE);
-      return 0;
-    }
-    try {
-      return strip(options, in, out, err);
-    } catch (ConfigException | UnreadableManifestException e) {
-      err.println("strip: " + e.getMessage());
-      return 2;
-    }
+    return CommandFrame.run(
+        "strip",
+        USAGE,
+        () -> StripOptions.parse(args),
+        StripOptions::help,
+        options -> strip(options, in, out, err),
+        out,
+        err);
   }
 
   private int strip(StripOptions options, InputStream in, PrintStream out, PrintStream err) {
-    ConfigLoader loader = new ConfigLoader();
-    WebhookConfig config =
-        options.config() == null ? loader.loadEmbedded(env) : loader.load(options.config(), env);
+    WebhookConfig config = new ConfigLoader().loadOrEmbedded(options.config(), env);
     Manifests manifests = new ManifestReader(ManifestYaml.mapper(), in).read(options.paths());
     EditResult edits =
         new ManifestStripper(new WorkloadScanner(config.policy().rules())).strip(manifests);

@@ -37,6 +37,11 @@ public final class ConfigLoader {
     return parse(bytes, file.toString(), env);
   }
 
+  /** The config file when one is named ({@code --config}), else the embedded default. */
+  public WebhookConfig loadOrEmbedded(Path fileOrNull, Map<String, String> env) {
+    return fileOrNull == null ? loadEmbedded(env) : load(fileOrNull, env);
+  }
+
   /** Loads the embedded default with {@code env} applied. */
   public WebhookConfig loadEmbedded(Map<String, String> env) {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED)) {
