@@ -32,6 +32,10 @@ public final class AdmissionEndpoint implements AdmissionRoute {
   private final RequestMemoryBudget budget;
   private final ThrottledWarning memoryRefusals =
       new ThrottledWarning(AdmissionEndpoint.class, "refused request bodies at the memory limit");
+  // A client can send bad requests as fast as it likes; a log line each would let it flood the
+  // logs, so they are reported like every other refusal.
+  private final ThrottledWarning rejections =
+      new ThrottledWarning(AdmissionEndpoint.class, "rejected admission requests");
 
   public AdmissionEndpoint(
       AdmissionCodec codec,
@@ -140,7 +144,7 @@ public final class AdmissionEndpoint implements AdmissionRoute {
       metrics.requestRefused("memory");
       memoryRefusals.warn(budget.used() + " of " + budget.limit() + " bytes in use");
     } else {
-      LOG.warn("rejected admission request: {} {}", transport.status(), transport.getMessage());
+      rejections.warn("the last " + transport.status() + ": " + transport.getMessage());
     }
     ctx.header("Connection", "close"); // the rest of the body, if any, is not worth reading
     errors.write(ctx, transport.status(), transport.getMessage());
