@@ -1,14 +1,12 @@
 package com.tanhdev.pullsecret.http;
 
-import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
-import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.testing.TrustOnly;
 import com.tanhdev.pullsecret.testing.WebhookSockets;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.IssuedCertificate;
 import com.tanhdev.pullsecret.tls.KeyAlgorithm;
 import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
@@ -25,14 +23,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The production request path ({@link WebhookApplication}) on loopback with a generated CA and
- * serving certificate, for tests that talk HTTPS to it.
+ * The production process ({@link WebhookProcess}) on loopback with a generated CA and serving
+ * certificate and a lookup of the test's, for tests that talk HTTPS to it.
  */
 final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   private final CertificateAuthority authority;
-  private final FileCertificateSource certificates;
-  private final WebhookApplication app;
+  private final WebhookProcess process;
 
   RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
     this(dir, lookup, "");
@@ -53,36 +50,30 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
             Duration.ofDays(1));
     Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
     Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
-    certificates = new FileCertificateSource(cert, key, Duration.ofHours(1), Clock.systemUTC());
-    certificates.start();
-    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n" + serverYaml;
+    String yaml =
+        "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n"
+            + "  tlsCertFile: \"%s\"\n  tlsKeyFile: \"%s\"\n".formatted(cert, key)
+            + serverYaml;
     WebhookConfig config =
         new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "test", Map.of());
-    app =
-        new WebhookApplication(
-                config,
-                lookup,
-                certificates.sslContextFactory(),
-                certificates::isReady,
-                new WebhookMetrics())
-            .start();
+    process = WebhookProcess.builder(config).lookup(lookup).start();
   }
 
   String mutateUrl() {
-    return "https://127.0.0.1:" + app.webhookPort() + "/mutate";
+    return "https://127.0.0.1:" + process.webhookPort() + "/mutate";
   }
 
   int webhookPort() {
-    return app.webhookPort();
+    return process.webhookPort();
   }
 
   String healthUrl(String path) {
-    return "http://127.0.0.1:" + app.healthPort() + path;
+    return "http://127.0.0.1:" + process.healthPort() + path;
   }
 
   /** The Prometheus text the metrics endpoint would serve. */
   String metrics() {
-    return app.metrics().scrape();
+    return process.metrics().scrape();
   }
 
   /** A client context that trusts only the test CA. */
@@ -110,7 +101,6 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   @Override
   public void close() {
-    app.close();
-    certificates.close();
+    process.close();
   }
 }

@@ -81,10 +81,8 @@ class BadCertificateMaterialTest {
       IssuedCertificate good = BadMaterial.issue(ca, Clock.systemUTC());
       SecretVolume volume = SecretVolume.create(dir, good.certificatePem(), good.privateKeyPem());
       FileCertificateSource source =
-          scenario.track(
-              new FileCertificateSource(
-                  volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC()));
-      source.start();
+          new FileCertificateSource(
+              volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
       LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
       scenario.register(caBundle(), List.of(webhook.url()));
       scenario.awaitAdmissionsWork();

@@ -63,10 +63,8 @@ class HotReloadUnderLoadTest {
     IssuedCertificate first = issue();
     SecretVolume volume = SecretVolume.create(dir, first.certificatePem(), first.privateKeyPem());
     FileCertificateSource source =
-        scenario.track(
-            new FileCertificateSource(
-                volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC()));
-    source.start();
+        new FileCertificateSource(
+            volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
     LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
     scenario.register(caBundle(), List.of(webhook.url()));
     scenario.awaitAdmissionsWork();
