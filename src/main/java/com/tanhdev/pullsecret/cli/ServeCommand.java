@@ -4,7 +4,7 @@ import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
 import java.io.PrintStream;
 import java.nio.file.Path;

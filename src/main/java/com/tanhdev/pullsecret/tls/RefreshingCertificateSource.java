@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,11 @@
 package com.tanhdev.pullsecret.kube;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.ClientCertificates;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ record ControlPlanePki(
             KeyAlgorithm.EC_P256,
             VALIDITY);
     IssuedCertificate admin =
-        authority.issueClientCertificate("admin", List.of("system:masters"), VALIDITY);
+        ClientCertificates.issue(authority, "admin", List.of("system:masters"), VALIDITY);
     KeyPair serviceAccountKey = KeyAlgorithm.EC_P256.generateKeyPair();
     ControlPlanePki pki =
         new ControlPlanePki(

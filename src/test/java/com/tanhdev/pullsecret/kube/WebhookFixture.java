@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.WebhookConfig;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;

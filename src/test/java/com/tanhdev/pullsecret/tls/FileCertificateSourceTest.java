@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import com.tanhdev.pullsecret.testing.MutableClock;
 import com.tanhdev.pullsecret.testing.SecretVolume;

@@ -3,6 +3,10 @@ package com.tanhdev.pullsecret.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,8 +1,8 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.RefreshingCertificateSource;
 import com.tanhdev.pullsecret.tls.TlsMaterial;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;

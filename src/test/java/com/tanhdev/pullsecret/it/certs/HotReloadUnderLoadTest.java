@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.testing.SecretVolume;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

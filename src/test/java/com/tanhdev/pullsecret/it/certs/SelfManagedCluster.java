@@ -1,10 +1,10 @@
 package com.tanhdev.pullsecret.it.certs;
 
 import com.tanhdev.pullsecret.kube.TestNamespace;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemCodec;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.selfmanaged.BundleSecretFormat;
 import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedSettings;
 import io.fabric8.kubernetes.api.model.Secret;

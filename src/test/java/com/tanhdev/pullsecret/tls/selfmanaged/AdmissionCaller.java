@@ -3,7 +3,7 @@ package com.tanhdev.pullsecret.tls.selfmanaged;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.tanhdev.pullsecret.tls.PemCodec;
+import com.tanhdev.pullsecret.pki.PemCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -5,8 +5,8 @@ import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.NAMESPACE;
 import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.SECRET;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import com.tanhdev.pullsecret.tls.PemCodec;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
