@@ -67,6 +67,44 @@ class GoldenAdmissionTest {
   }
 
   /**
+   * Logs and metrics read the record, the API server the response: for every case, the record names
+   * the kind of answer the response is, and the same decision, secrets and warning count.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void the_log_record_tells_the_same_answer_as_the_response(GoldenCase golden) throws IOException {
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    Answer answer = handler.handle(codec.decode(golden.request()));
+    AdmissionResponse response = answer.response();
+    ReviewRecord record = answer.record();
+
+    assertThat(record.kind()).isEqualTo(kindOf(response));
+    assertThat(record.isAllowed()).isEqualTo(response.allowed());
+    assertThat(record.warningCount()).isEqualTo(response.warnings().size());
+    assertThat(response.auditAnnotations().getOrDefault("decision", "not-handled"))
+        .isEqualTo(record.outcome().label());
+    assertThat(String.join(",", record.secretsAdded()))
+        .isEqualTo(response.hasPatch() ? response.auditAnnotations().get("secrets") : "");
+  }
+
+  /** The kind of answer as the API server sees it. */
+  private static AnswerKind kindOf(AdmissionResponse response) {
+    if (!response.allowed()) {
+      return AnswerKind.DENIED;
+    }
+    if (response.hasPatch()) {
+      return AnswerKind.PATCHED;
+    }
+    if (response.auditAnnotations().isEmpty()) {
+      return AnswerKind.IGNORED;
+    }
+    return "report".equals(response.auditAnnotations().get("mode"))
+        ? AnswerKind.REPORTED
+        : AnswerKind.UNCHANGED;
+  }
+
+  /**
    * Every case whose golden answer patches: the golden patch applies to the object, appends the
    * secrets it names, and a review of the patched object (what the API server sends when it
    * reinvokes the webhook) needs no second patch.
