@@ -2,17 +2,15 @@ package com.tanhdev.pullsecret.tls;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import com.tanhdev.pullsecret.testing.TrustOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
+import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -56,13 +54,8 @@ final class TlsTestServer implements AutoCloseable {
   /** Opens a new connection and completes the handshake, checking the name 127.0.0.1. */
   SSLSocket connect(X509Certificate trustedCa, String[] protocols, String[] cipherSuites)
       throws Exception {
-    SSLSocket socket =
-        (SSLSocket)
-            trustingContext(trustedCa)
-                .getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), connector.getLocalPort());
+    SSLSocket socket = TrustOnly.socketTo(connector.getLocalPort(), List.of(trustedCa));
     SSLParameters parameters = socket.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
     if (protocols != null) {
       parameters.setProtocols(protocols);
     }
@@ -104,18 +97,6 @@ final class TlsTestServer implements AutoCloseable {
       response.append((char) next);
     }
     return response.substring(0, response.indexOf("\r\n"));
-  }
-
-  private static SSLContext trustingContext(X509Certificate trustedCa) throws Exception {
-    KeyStore trustStore = KeyStore.getInstance("PKCS12");
-    trustStore.load(null, null);
-    trustStore.setCertificateEntry("ca", trustedCa);
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trustStore);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   @Override

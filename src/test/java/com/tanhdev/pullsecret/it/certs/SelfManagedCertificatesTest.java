@@ -39,7 +39,7 @@ class SelfManagedCertificatesTest {
   @BeforeEach
   void newScenario(ControlPlane plane) {
     scenario = new WebhookScenario(plane, "self-managed");
-    cluster = new SelfManagedCluster(plane.client(), scenario.configurationName());
+    cluster = SelfManagedCluster.create(plane.client(), scenario.configurationName());
   }
 
   @AfterEach
