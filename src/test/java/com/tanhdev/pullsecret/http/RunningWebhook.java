@@ -7,7 +7,7 @@ import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.TrustOnly;
 import com.tanhdev.pullsecret.testing.WebhookSockets;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -43,11 +42,7 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
             KeyAlgorithm.EC_P256,
             Duration.ofDays(1),
             Clock.systemUTC());
-    IssuedCertificate serving =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            Duration.ofDays(1));
+    IssuedCertificate serving = Loopback.servingCertificate(authority, Duration.ofDays(1));
     Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
     Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
     String yaml =

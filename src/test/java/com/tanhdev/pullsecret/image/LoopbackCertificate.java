@@ -4,7 +4,7 @@ import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.PemFiles;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,11 +24,7 @@ record LoopbackCertificate(String caPem, Path certFile, Path keyFile) {
     CertificateAuthority ca =
         CertificateAuthority.create(
             "pullsecret-image-test-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
-    IssuedCertificate serving =
-        ca.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(ca, VALIDITY);
     LoopbackCertificate files =
         new LoopbackCertificate(
             ca.root().certificatePem(), dir.resolve("tls.crt"), dir.resolve("tls.key"));

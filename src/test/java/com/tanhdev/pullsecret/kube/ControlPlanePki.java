@@ -5,7 +5,7 @@ import com.tanhdev.pullsecret.pki.ClientCertificates;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.PemFiles;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +39,7 @@ record ControlPlanePki(
     CertificateAuthority authority =
         CertificateAuthority.create(
             "pullsecret-test-control-plane", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
-    IssuedCertificate serving =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(authority, VALIDITY);
     IssuedCertificate admin =
         ClientCertificates.issue(authority, "admin", List.of("system:masters"), VALIDITY);
     KeyPair serviceAccountKey = KeyAlgorithm.EC_P256.generateKeyPair();

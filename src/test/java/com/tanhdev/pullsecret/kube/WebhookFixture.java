@@ -8,8 +8,8 @@ import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.PemFiles;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
+import com.tanhdev.pullsecret.testing.Loopback;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
@@ -185,11 +185,7 @@ public final class WebhookFixture implements AutoCloseable {
   /** Writes a certificate for 127.0.0.1 and returns the files as they go into the config. */
   private static Map<String, String> servingCertificate(CertificateAuthority ca, Path dir)
       throws IOException {
-    IssuedCertificate serving =
-        ca.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(ca, VALIDITY);
     Path certFile = dir.resolve("tls.crt");
     Path keyFile = dir.resolve("tls.key");
     PemFiles.writeCertificates(certFile, List.of(serving.certificate()));

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.MutableClock;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.math.BigInteger;
@@ -166,10 +166,7 @@ class FileCertificateSourceTest {
   }
 
   private IssuedCertificate issue() {
-    return authority.issueServingCertificate(
-        new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-        KeyAlgorithm.EC_P256,
-        Duration.ofDays(7));
+    return Loopback.servingCertificate(authority, Duration.ofDays(7));
   }
 
   private X509Certificate caCertificate() {

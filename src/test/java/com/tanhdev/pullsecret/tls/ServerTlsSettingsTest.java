@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -105,10 +104,7 @@ class ServerTlsSettingsTest {
 
   private void serve(KeyAlgorithm keyAlgorithm) throws Exception {
     IssuedCertificate issued =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            keyAlgorithm,
-            Duration.ofDays(1));
+        authority.issueServingCertificate(Loopback.NAMES, keyAlgorithm, Duration.ofDays(1));
     SecretVolume volume = SecretVolume.create(dir, issued.certificatePem(), issued.privateKeyPem());
     source =
         new FileCertificateSource(

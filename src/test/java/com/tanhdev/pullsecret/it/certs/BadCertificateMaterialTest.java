@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,9 +81,7 @@ class BadCertificateMaterialTest {
       FileCertificateSource source =
           new FileCertificateSource(
               volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
-      LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
-      scenario.register(caBundle(), List.of(webhook.url()));
-      scenario.awaitAdmissionsWork();
+      LoopbackWebhook webhook = scenario.startRegistered(source, ca.root().certificatePem());
 
       for (BadMaterial bad : BadMaterial.values()) {
         BadMaterial.Pem files = bad.files(ca);
@@ -117,9 +113,5 @@ class BadCertificateMaterialTest {
 
   private static BigInteger serial(IssuedCertificate certificate) {
     return certificate.certificate().getSerialNumber();
-  }
-
-  private String caBundle() {
-    return Base64.getEncoder().encodeToString(ca.root().certificatePem().getBytes(US_ASCII));
   }
 }

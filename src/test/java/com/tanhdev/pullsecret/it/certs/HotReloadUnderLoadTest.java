@@ -1,6 +1,5 @@
 package com.tanhdev.pullsecret.it.certs;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +8,7 @@ import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import java.math.BigInteger;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,9 +62,7 @@ class HotReloadUnderLoadTest {
     FileCertificateSource source =
         new FileCertificateSource(
             volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
-    LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
-    scenario.register(caBundle(), List.of(webhook.url()));
-    scenario.awaitAdmissionsWork();
+    LoopbackWebhook webhook = scenario.startRegistered(source, ca.root().certificatePem());
     X509Certificate trusted = ca.root().certificate();
     assertThat(ServedCertificate.fetch(webhook.port(), trusted).getSerialNumber())
         .isEqualTo(first.certificate().getSerialNumber());
@@ -106,13 +101,6 @@ class HotReloadUnderLoadTest {
   }
 
   private IssuedCertificate issue() {
-    return ca.issueServingCertificate(
-        new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-        KeyAlgorithm.EC_P256,
-        Duration.ofDays(1));
-  }
-
-  private String caBundle() {
-    return Base64.getEncoder().encodeToString(ca.root().certificatePem().getBytes(US_ASCII));
+    return Loopback.servingCertificate(ca, Duration.ofDays(1));
   }
 }

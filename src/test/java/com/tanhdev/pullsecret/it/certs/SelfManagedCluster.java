@@ -2,12 +2,11 @@ package com.tanhdev.pullsecret.it.certs;
 
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SelfManagedView;
 import com.tanhdev.pullsecret.tls.selfmanaged.SelfManagedSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** The self-managed webhook's home: a namespace of its own on the shared test API server. */
@@ -41,7 +40,7 @@ final class SelfManagedCluster extends SelfManagedView {
         home.name(),
         SECRET_NAME,
         configurationName,
-        new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
+        Loopback.NAMES,
         KeyAlgorithm.EC_P256,
         Duration.ofDays(30),
         Duration.ofDays(3),

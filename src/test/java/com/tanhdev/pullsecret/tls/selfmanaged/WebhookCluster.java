@@ -4,10 +4,10 @@ import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.CONFIGURATION;
 import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.NAMESPACE;
 import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.SECRET;
 
+import com.tanhdev.pullsecret.kube.WebhookConfigurations;
 import com.tanhdev.pullsecret.testing.SelfManagedView;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -39,17 +39,6 @@ final class WebhookCluster extends SelfManagedView {
                         .endClientConfig()
                         .build())
             .toList();
-    client
-        .admissionRegistration()
-        .v1()
-        .mutatingWebhookConfigurations()
-        .resource(
-            new MutatingWebhookConfigurationBuilder()
-                .withNewMetadata()
-                .withName(CONFIGURATION)
-                .endMetadata()
-                .withWebhooks(entries)
-                .build())
-        .create();
+    WebhookConfigurations.create(client, CONFIGURATION, entries);
   }
 }
