@@ -6,7 +6,6 @@ import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.TrustOnly;
 import com.tanhdev.pullsecret.testing.WebhookSockets;
@@ -15,7 +14,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -36,12 +34,7 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   /** {@code serverYaml}: more {@code server:} settings, each line indented by two spaces. */
   RunningWebhook(Path dir, SecretLookup lookup, String serverYaml) throws Exception {
-    authority =
-        CertificateAuthority.create(
-            "pullsecret-webhook test CA",
-            KeyAlgorithm.EC_P256,
-            Duration.ofDays(1),
-            Clock.systemUTC());
+    authority = Loopback.authority("pullsecret-webhook test CA", Duration.ofDays(1));
     IssuedCertificate serving = Loopback.servingCertificate(authority, Duration.ofDays(1));
     Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
     Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());

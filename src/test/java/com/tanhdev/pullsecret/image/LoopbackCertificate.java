@@ -2,12 +2,10 @@ package com.tanhdev.pullsecret.image;
 
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.PemFiles;
 import com.tanhdev.pullsecret.testing.Loopback;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,9 +19,7 @@ record LoopbackCertificate(String caPem, Path certFile, Path keyFile) {
   private static final Duration VALIDITY = Duration.ofDays(1);
 
   static LoopbackCertificate issue(Path dir) throws IOException {
-    CertificateAuthority ca =
-        CertificateAuthority.create(
-            "pullsecret-image-test-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+    CertificateAuthority ca = Loopback.authority("pullsecret-image-test-ca", VALIDITY);
     IssuedCertificate serving = Loopback.servingCertificate(ca, VALIDITY);
     LoopbackCertificate files =
         new LoopbackCertificate(

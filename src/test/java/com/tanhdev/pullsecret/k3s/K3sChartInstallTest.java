@@ -11,6 +11,7 @@ import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -22,7 +23,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -95,9 +95,7 @@ class K3sChartInstallTest {
 
   /** A serving certificate from the project's own CA code, as an existingSecret install uses. */
   private static String createNamespaceWithServingCertificate(KubernetesClient client) {
-    CertificateAuthority ca =
-        CertificateAuthority.create(
-            "pullsecret-k3s-test", KeyAlgorithm.EC_P256, Duration.ofDays(1), Clock.systemUTC());
+    CertificateAuthority ca = Loopback.authority("pullsecret-k3s-test", Duration.ofDays(1));
     IssuedCertificate serving =
         ca.issueServingCertificate(
             SubjectAlternativeNames.forService(RELEASE, NAMESPACE),

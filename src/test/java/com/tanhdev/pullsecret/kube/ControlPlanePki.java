@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -36,9 +35,7 @@ record ControlPlanePki(
   private static final Duration VALIDITY = Duration.ofDays(1);
 
   static ControlPlanePki writeTo(Path dir) {
-    CertificateAuthority authority =
-        CertificateAuthority.create(
-            "pullsecret-test-control-plane", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+    CertificateAuthority authority = Loopback.authority("pullsecret-test-control-plane", VALIDITY);
     IssuedCertificate serving = Loopback.servingCertificate(authority, VALIDITY);
     IssuedCertificate admin =
         ClientCertificates.issue(authority, "admin", List.of("system:masters"), VALIDITY);

@@ -6,7 +6,6 @@ import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.PemFiles;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.testing.Loopback;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +77,7 @@ public final class WebhookFixture implements AutoCloseable {
     Teardown teardown = new Teardown(id);
     try {
       Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-webhook-"));
-      CertificateAuthority ca =
-          CertificateAuthority.create(
-              id + "-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+      CertificateAuthority ca = Loopback.authority(id + "-ca", VALIDITY);
       WebhookConfig config = source.load(listenOnLoopbackWith(servingCertificate(ca, dir)));
       WebhookProcess process = teardown.add(WebhookProcess.builder(config).client(client).start());
       await("the webhook is ready").atMost(TAKES_EFFECT_TIMEOUT).until(process::isReady);

@@ -4,6 +4,7 @@ import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,12 @@ public final class Loopback {
       new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1"));
 
   private Loopback() {}
+
+  /** A fresh EC P-256 CA for the servers of one test, on the system clock. */
+  public static CertificateAuthority authority(String commonName, Duration validity) {
+    return CertificateAuthority.create(
+        commonName, KeyAlgorithm.EC_P256, validity, Clock.systemUTC());
+  }
 
   /** An EC P-256 serving certificate for localhost and 127.0.0.1. */
   public static IssuedCertificate servingCertificate(CertificateAuthority ca, Duration validity) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import com.tanhdev.pullsecret.testing.Loopback;
@@ -31,9 +30,7 @@ class FileCertificateSourceTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority authority =
-      CertificateAuthority.create(
-          "test CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority authority = Loopback.authority("test CA", Duration.ofDays(30));
   private FileCertificateSource source;
   private TlsTestServer server;
 
@@ -151,7 +148,7 @@ class FileCertificateSourceTest {
   private void startServing(SecretVolume volume, Clock clock) throws Exception {
     source = new FileCertificateSource(volume.certificateFile(), volume.keyFile(), POLL, clock);
     source.start();
-    server = new TlsTestServer(source.sslContextFactory());
+    server = new TlsTestServer(source);
   }
 
   /** What an operator sees of each certificate the source starts serving. */

@@ -24,19 +24,14 @@ class ServerTlsSettingsTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority authority =
-      CertificateAuthority.create(
-          "test CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority authority = Loopback.authority("test CA", Duration.ofDays(30));
   private FileCertificateSource source;
   private TlsTestServer server;
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     if (server != null) {
-      server.close();
-    }
-    if (source != null) {
-      source.close();
+      server.close(); // and the source
     }
   }
 
@@ -110,7 +105,7 @@ class ServerTlsSettingsTest {
         new FileCertificateSource(
             volume.certificateFile(), volume.keyFile(), Duration.ofSeconds(30), Clock.systemUTC());
     source.start();
-    server = new TlsTestServer(source.sslContextFactory());
+    server = new TlsTestServer(source);
   }
 
   private X509Certificate caCertificate() {

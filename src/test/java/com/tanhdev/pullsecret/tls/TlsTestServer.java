@@ -21,19 +21,23 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** A Jetty HTTPS server on 127.0.0.1 answering "ok", and a client that trusts one CA. */
+/**
+ * A Jetty HTTPS server on 127.0.0.1 answering "ok" with what a started certificate source serves,
+ * and a client that trusts one CA. Closing it closes the source too.
+ */
 final class TlsTestServer implements AutoCloseable {
 
   private final Server server = new Server();
+  private final CertificateSource certificates;
   private final ServerConnector connector;
 
-  TlsTestServer(SslContextFactory.Server sslContextFactory) throws Exception {
+  TlsTestServer(CertificateSource certificates) throws Exception {
+    this.certificates = certificates;
     connector =
         new ServerConnector(
             server,
-            new SslConnectionFactory(sslContextFactory, "http/1.1"),
+            new SslConnectionFactory(certificates.sslContextFactory(), "http/1.1"),
             new HttpConnectionFactory());
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -105,6 +109,8 @@ final class TlsTestServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the test server did not stop", e);
+    } finally {
+      certificates.close();
     }
   }
 }

@@ -9,8 +9,8 @@ import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import java.math.BigInteger;
@@ -38,8 +38,7 @@ class BadCertificateMaterialTest {
   @TempDir Path dir;
 
   private final CertificateAuthority ca =
-      CertificateAuthority.create(
-          "bad material CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+      Loopback.authority("bad material CA", Duration.ofDays(30));
 
   @ParameterizedTest
   @EnumSource(BadMaterial.class)

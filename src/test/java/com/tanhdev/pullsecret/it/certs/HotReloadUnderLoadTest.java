@@ -7,7 +7,6 @@ import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
@@ -40,9 +39,7 @@ class HotReloadUnderLoadTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority ca =
-      CertificateAuthority.create(
-          "hot reload CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority ca = Loopback.authority("hot reload CA", Duration.ofDays(30));
   private WebhookScenario scenario;
 
   @BeforeEach
