@@ -99,9 +99,10 @@ findings=0
 log "dockerfilelint: Dockerfile"
 scripts/lint-dockerfile.sh Dockerfile || findings=1
 
-scripts=(scripts/*.sh .ci/run)
+scripts=(scripts/*.sh scripts/lib/*.sh .ci/run)
 log "$("$SHELLCHECK" --version | sed -n 's/^version: /shellcheck /p'): ${scripts[*]}"
-"$SHELLCHECK" "${scripts[@]}" || findings=1
+# -x follows `source`, so the scripts are checked together with the library they load.
+"$SHELLCHECK" -x "${scripts[@]}" || findings=1
 
 # Named Dockerfile in a directory of its own, so that findings read "In Dockerfile line N".
 run_dir="$(mktemp -d)"
