@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.imageref.ImageReference;
 import java.util.Locale;
 
 /**

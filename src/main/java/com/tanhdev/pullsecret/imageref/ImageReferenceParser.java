@@ -1,7 +1,7 @@
-package com.tanhdev.pullsecret.policy;
+package com.tanhdev.pullsecret.imageref;
 
-import static com.tanhdev.pullsecret.policy.ImageReference.DOCKER_HUB;
-import static com.tanhdev.pullsecret.policy.ImageReference.OFFICIAL_PREFIX;
+import static com.tanhdev.pullsecret.imageref.ImageReference.DOCKER_HUB;
+import static com.tanhdev.pullsecret.imageref.ImageReference.OFFICIAL_PREFIX;
 
 import java.util.Locale;
 
