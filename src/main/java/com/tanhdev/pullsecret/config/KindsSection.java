@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.config;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.policy.Operation;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

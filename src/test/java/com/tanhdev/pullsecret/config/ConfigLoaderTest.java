@@ -3,12 +3,12 @@ package com.tanhdev.pullsecret.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.policy.MissingSecretPolicy;
 import com.tanhdev.pullsecret.policy.Mode;
 import com.tanhdev.pullsecret.policy.Operation;
 import com.tanhdev.pullsecret.policy.PolicySettings;
 import com.tanhdev.pullsecret.policy.RegistryRule;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
