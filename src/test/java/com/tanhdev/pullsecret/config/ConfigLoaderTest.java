@@ -118,6 +118,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void operations_are_read_in_any_case() {
+    WebhookConfig config = parse("kinds:\n  Deployment: [create, Update]\n", Map.of());
+
+    assertThat(config.policy().handles(WorkloadKind.DEPLOYMENT, Operation.CREATE)).isTrue();
+    assertThat(config.policy().handles(WorkloadKind.DEPLOYMENT, Operation.UPDATE)).isTrue();
+  }
+
+  @Test
+  void an_operation_other_than_create_or_update_is_refused_by_its_wire_name() {
+    assertThatThrownBy(() -> parse("kinds:\n  Deployment: [delete]\n", Map.of()))
+        .hasMessageContaining(
+            "kinds.Deployment: operations must be CREATE or UPDATE, got \"DELETE\"");
+  }
+
+  @Test
   void an_unknown_kind_is_refused() {
     assertThatThrownBy(() -> parse("kinds:\n  Rollout: [CREATE]\n", Map.of()))
         .hasMessageContaining("kinds.Rollout: unknown kind");
