@@ -21,7 +21,7 @@ final class EnvOverrides {
           "PULLSECRET_CONFIG",
           "PULLSECRET_NAMESPACE",
           "PULLSECRET_LOG_LEVEL",
-          "PULLSECRET_DOCKERFILELINT_CACHE",
+          "PULLSECRET_HADOLINT_CACHE",
           "PULLSECRET_HELM",
           "PULLSECRET_HELM_CACHE",
           "PULLSECRET_IMAGE_JAVA",
