@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.it.certs;
 import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.app.WebhookProcess;
+import com.tanhdev.pullsecret.app.WebhookProcessBuilder;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.kube.WebhookConfigSource;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
@@ -56,7 +57,7 @@ final class LoopbackWebhook implements AutoCloseable {
     return WebhookConfigSource.yaml("").load(env);
   }
 
-  private static LoopbackWebhook start(WebhookProcess.Builder builder, KubernetesClient client)
+  private static LoopbackWebhook start(WebhookProcessBuilder builder, KubernetesClient client)
       throws TlsMaterialException {
     WebhookProcess process = builder.client(client).start();
     try {
