@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -69,7 +70,11 @@ public final class LoadTargetMain {
   private static String startNoOp(WebhookConfig config) throws Exception {
     WebhookMetrics metrics = new WebhookMetrics();
     FileCertificateSource certificates =
-        new FileCertificateSource(config.server().tlsCertFile(), config.server().tlsKeyFile());
+        new FileCertificateSource(
+            config.server().tlsCertFile(),
+            config.server().tlsKeyFile(),
+            FileCertificateSource.DEFAULT_POLL_INTERVAL,
+            Clock.systemUTC());
     certificates.start();
     HealthEndpoints health = new HealthEndpoints(certificates::isReady, () -> true, metrics);
     WebhookServer server =

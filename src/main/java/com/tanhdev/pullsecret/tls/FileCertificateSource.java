@@ -38,10 +38,6 @@ public final class FileCertificateSource extends RefreshingCertificateSource {
     this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
   }
 
-  public FileCertificateSource(Path certFile, Path keyFile) {
-    this(certFile, keyFile, DEFAULT_POLL_INTERVAL, Clock.systemUTC());
-  }
-
   /** Loads the files once, refusing to start on unusable material. */
   @Override
   protected void loadFirst() throws TlsMaterialException {
