@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
