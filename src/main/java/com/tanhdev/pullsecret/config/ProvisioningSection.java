@@ -121,7 +121,7 @@ final class ProvisioningSection {
           String key = expression.string("key", "");
           Operator operator = operator(expression);
           List<String> values =
-              expression.has("values") ? expression.rawStrings("values") : List.of();
+              expression.has("values") ? expression.strings("values") : List.of();
           if (key.isEmpty()) {
             expression.problem("key", "is required");
           }
