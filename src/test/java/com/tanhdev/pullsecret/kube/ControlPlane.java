@@ -18,13 +18,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A real etcd and kube-apiserver on loopback, with no controller manager, scheduler or kubelet:
- * objects are admitted and stored, nothing runs. Starting takes a few seconds, so a test run starts
- * one and shares it (see {@link ControlPlaneExtension}); tests keep apart by namespace.
+ * A real etcd and kube-apiserver on loopback, with no scheduler or kubelet: objects are admitted
+ * and stored, nothing runs. Optionally with kube-controller-manager ({@link
+ * #startWithControllerManager()}), so that Deployments, Jobs and CronJobs make their Pods (which
+ * stay Pending), namespaces finish deleting and garbage is collected. Starting takes a few seconds,
+ * so a test run starts one of each kind and shares it (see {@link ControlPlaneExtension}); tests
+ * keep apart by namespace.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class ControlPlane implements AutoCloseable {
   private final SupervisedProcess etcd;
   private final SupervisedProcess apiServer;
   private final KubernetesClient client;
+  private final List<SupervisedProcess> controllers = new CopyOnWriteArrayList<>();
 
   private ControlPlane(
       Teardown teardown,
@@ -49,7 +54,19 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts etcd and the API server and waits until the API server reports ready. */
   public static ControlPlane start() {
-    KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv());
+    return start(false);
+  }
+
+  /**
+   * Starts etcd, the API server and kube-controller-manager, and waits until the controllers work:
+   * the default ServiceAccount of namespace {@code default} exists.
+   */
+  public static ControlPlane startWithControllerManager() {
+    return start(true);
+  }
+
+  private static ControlPlane start(boolean withControllerManager) {
+    KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv(), withControllerManager);
     Teardown teardown = new Teardown("control-plane");
     try {
       Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-kube-"));
@@ -58,7 +75,10 @@ public final class ControlPlane implements AutoCloseable {
       SupervisedProcess etcd =
           teardown.add(
               SupervisedProcess.start(
-                  "etcd", binaries.etcd(), etcdArguments(dir, etcdPort), dir.resolve("etcd.log")));
+                  "etcd",
+                  binaries.etcd(),
+                  ControlPlaneFlags.etcd(dir, etcdPort, freePort()),
+                  dir.resolve("etcd.log")));
       int apiPort = freePort();
       KubernetesClient client = teardown.add(adminClient(pki, "https://127.0.0.1:" + apiPort));
       // Added last, so stopped first: the API server then closes the client's connections itself,
@@ -68,10 +88,19 @@ public final class ControlPlane implements AutoCloseable {
               SupervisedProcess.start(
                   "kube-apiserver",
                   binaries.apiServer(),
-                  apiServerArguments(dir, pki, etcdPort, apiPort),
+                  ControlPlaneFlags.apiServer(dir, pki, etcdPort, apiPort),
                   dir.resolve("kube-apiserver.log")));
       ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
       plane.awaitReady();
+      if (withControllerManager) {
+        // Started once the API server is ready: the controller manager gives up on an API server
+        // that is not healthy within seconds. Added after it, so stopped before it.
+        plane.controllers.add(
+            teardown.add(
+                ControllerManager.start(
+                    binaries.controllerManager(), dir, pki, client.getMasterUrl().toString())));
+        plane.awaitControllersWork();
+      }
       return plane;
     } catch (IOException e) {
       teardown.close();
@@ -104,13 +133,43 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  private void awaitControllersWork() {
+    try {
+      await("kube-controller-manager makes the default ServiceAccount")
+          .atMost(READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  isRunning()
+                      && client.serviceAccounts().inNamespace("default").withName("default").get()
+                          != null);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "kube-controller-manager did not work within "
+              + READY_TIMEOUT.toSeconds()
+              + " s\n"
+              + logs(),
+          e);
+    }
+  }
+
   private boolean isReady() {
+    return isRunning() && answersReadyz();
+  }
+
+  private boolean isRunning() {
     if (teardown.isDone()) {
       throw new IllegalStateException("the control plane was stopped while starting");
     }
-    if (!etcd.isAlive() || !apiServer.isAlive()) {
+    if (!etcd.isAlive()
+        || !apiServer.isAlive()
+        || !controllers.stream().allMatch(SupervisedProcess::isAlive)) {
       throw new IllegalStateException("the control plane exited while starting\n" + logs());
     }
+    return true;
+  }
+
+  private boolean answersReadyz() {
     HttpRequest readyz =
         client
             .getHttpClient()
@@ -130,44 +189,14 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private String logs() {
-    return apiServer.logTail(LOG_LINES_ON_FAILURE) + "\n" + etcd.logTail(LOG_LINES_ON_FAILURE);
-  }
-
-  private static List<String> etcdArguments(Path dir, int clientPort) {
-    String clientUrl = "http://127.0.0.1:" + clientPort;
-    String peerUrl = "http://127.0.0.1:" + freePort();
-    return List.of(
-        "--name=test",
-        "--data-dir=" + dir.resolve("etcd-data"),
-        "--listen-client-urls=" + clientUrl,
-        "--advertise-client-urls=" + clientUrl,
-        "--listen-peer-urls=" + peerUrl,
-        "--initial-advertise-peer-urls=" + peerUrl,
-        "--initial-cluster=test=" + peerUrl,
-        // Durability is worthless for a throwaway cluster; fsync would dominate its latency.
-        "--unsafe-no-fsync");
-  }
-
-  private static List<String> apiServerArguments(
-      Path dir, ControlPlanePki pki, int etcdPort, int securePort) {
-    return List.of(
-        "--etcd-servers=http://127.0.0.1:" + etcdPort,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + securePort,
-        "--cert-dir=" + dir.resolve("apiserver-certs"),
-        "--tls-cert-file=" + pki.servingCertFile(),
-        "--tls-private-key-file=" + pki.servingKeyFile(),
-        "--client-ca-file=" + pki.caFile(),
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + pki.serviceAccountPublicKeyFile(),
-        "--service-account-signing-key-file=" + pki.serviceAccountKeyFile(),
-        "--service-cluster-ip-range=10.0.0.0/24",
-        // Without a controller manager no namespace gets a default ServiceAccount, which this
-        // plugin would require of every pod.
-        "--disable-admission-plugins=ServiceAccount",
-        "--allow-privileged=true");
+    StringBuilder logs = new StringBuilder();
+    for (SupervisedProcess controller : controllers) {
+      logs.append(controller.logTail(LOG_LINES_ON_FAILURE)).append('\n');
+    }
+    return logs.append(apiServer.logTail(LOG_LINES_ON_FAILURE))
+        .append('\n')
+        .append(etcd.logTail(LOG_LINES_ON_FAILURE))
+        .toString();
   }
 
   private static KubernetesClient adminClient(ControlPlanePki pki, String url) {
