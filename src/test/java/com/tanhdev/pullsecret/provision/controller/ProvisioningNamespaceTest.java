@@ -8,11 +8,9 @@ import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,23 +106,5 @@ class ProvisioningNamespaceTest {
     assertThat(scenario.copyIn(terminating)).isNull();
     assertThat(process.metrics().scrape())
         .doesNotContain("pullsecret_provisioning_reconcile_errors_total{secret=");
-  }
-
-  @Test
-  @Disabled("needs kube-controller-manager in the test control plane to finish namespace deletion")
-  void a_deleted_namespace_is_no_longer_counted() {
-    scenario.validSource();
-    TestNamespace deleted = scenario.selected("admin-dev");
-    ProvisionerProcess process = scenario.startLeader();
-    scenario.awaitCopyInSync(deleted);
-
-    scenario.admin.namespaces().withName(deleted.name()).delete();
-
-    String desired =
-        "pullsecret_provisioning_copies{secret=\"" + scenario.secret + "\",state=\"desired\"} ";
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> scenario.admin.namespaces().withName(deleted.name()).get() == null);
-    await().atMost(PATIENCE).until(() -> process.metrics().scrape().contains(desired + "0.0"));
   }
 }
