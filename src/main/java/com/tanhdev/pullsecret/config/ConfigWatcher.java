@@ -31,21 +31,21 @@ public final class ConfigWatcher implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private byte[] lastBytes;
 
+  /** Hands the policy of every valid change to {@code onChange} (what {@code serve} reloads). */
   public ConfigWatcher(
       Path file,
       Map<String, String> env,
       ConfigLoader loader,
       Consumer<PolicySettings> onChange,
       Consumer<Boolean> onReloadResult) {
-    this(file, env, onReloadResult, loader, config -> onChange.accept(config.policy()));
+    this(file, env, loader, onReloadResult, config -> onChange.accept(config.policy()));
   }
 
-  /** Hands every valid change of the whole configuration to {@code onChange}. */
-  public ConfigWatcher(
+  private ConfigWatcher(
       Path file,
       Map<String, String> env,
-      Consumer<Boolean> onReloadResult,
       ConfigLoader loader,
+      Consumer<Boolean> onReloadResult,
       Consumer<WebhookConfig> onChange) {
     this.file = file;
     this.env = env;
@@ -59,6 +59,16 @@ public final class ConfigWatcher implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Hands every valid change of the whole configuration to {@code onChange}. */
+  public static ConfigWatcher ofWholeConfig(
+      Path file,
+      Map<String, String> env,
+      ConfigLoader loader,
+      Consumer<WebhookConfig> onChange,
+      Consumer<Boolean> onReloadResult) {
+    return new ConfigWatcher(file, env, loader, onReloadResult, onChange);
   }
 
   public void start(Duration interval) {
