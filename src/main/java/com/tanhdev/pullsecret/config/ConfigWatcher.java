@@ -38,15 +38,16 @@ public final class ConfigWatcher implements AutoCloseable {
       ConfigLoader loader,
       Consumer<PolicySettings> onChange,
       Consumer<Boolean> onReloadResult) {
-    this(file, env, loader, onReloadResult, config -> onChange.accept(config.policy()));
+    this(config -> onChange.accept(config.policy()), file, env, loader, onReloadResult);
   }
 
+  // onChange first: the public constructor's parameters erase to the same types.
   private ConfigWatcher(
+      Consumer<WebhookConfig> onChange,
       Path file,
       Map<String, String> env,
       ConfigLoader loader,
-      Consumer<Boolean> onReloadResult,
-      Consumer<WebhookConfig> onChange) {
+      Consumer<Boolean> onReloadResult) {
     this.file = file;
     this.env = env;
     this.loader = loader;
@@ -68,7 +69,7 @@ public final class ConfigWatcher implements AutoCloseable {
       ConfigLoader loader,
       Consumer<WebhookConfig> onChange,
       Consumer<Boolean> onReloadResult) {
-    return new ConfigWatcher(file, env, loader, onReloadResult, onChange);
+    return new ConfigWatcher(onChange, file, env, loader, onReloadResult);
   }
 
   public void start(Duration interval) {
