@@ -13,11 +13,12 @@ public final class Main {
       Usage: pullsecret-webhook <command> [options]
 
       Commands:
-        serve   Run the admission webhook (HTTPS /mutate, plain /healthz /readyz /metrics).
-        check   Report workloads in manifests that pull from a registry without its secret.
-        strip   Remove the hand-written pull secrets that the webhook adds.
-        audit   Report namespaces, workloads and pods in the cluster that cannot pull.
-        certs   Generate a CA and a serving certificate for the webhook Service.
+        serve      Run the admission webhook (HTTPS /mutate, plain /healthz /readyz /metrics).
+        provision  Copy each rule's source secret into the selected namespaces, kept in sync.
+        check      Report workloads in manifests that pull from a registry without its secret.
+        strip      Remove the hand-written pull secrets that the webhook adds.
+        audit      Report namespaces, workloads and pods in the cluster that cannot pull.
+        certs      Generate a CA and a serving certificate for the webhook Service.
 
       Run 'pullsecret-webhook <command> --help' for a command's options.
       """;
@@ -26,7 +27,9 @@ public final class Main {
 
   public static void main(String[] args) {
     int code = run(Arrays.asList(args), System.out, System.err);
-    if (code != 0 || args.length == 0 || !args[0].equals("serve")) {
+    // serve and provision keep running on their own threads until SIGTERM.
+    boolean keepsRunning = args.length > 0 && List.of("serve", "provision").contains(args[0]);
+    if (code != 0 || !keepsRunning) {
       System.exit(code);
     }
   }
@@ -39,6 +42,7 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     return switch (args.get(0)) {
       case "serve" -> new ServeCommand().run(rest, out, err);
+      case "provision" -> new ProvisionCommand().run(rest, out, err);
       case "check" -> new CheckCommand().run(rest, System.in, out, err);
       case "audit" -> new AuditCommand().run(rest, out, err);
       case "strip" ->

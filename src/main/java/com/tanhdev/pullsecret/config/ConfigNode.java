@@ -62,6 +62,18 @@ final class ConfigNode {
     return value.asInt();
   }
 
+  boolean bool(String key, boolean fallback) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      problems.add(at(key) + ": must be true or false");
+      return fallback;
+    }
+    return value.asBoolean();
+  }
+
   <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
     String text = string(key, null);
     if (text == null) {
@@ -128,6 +140,11 @@ final class ConfigNode {
     }
     value.forEach(element -> result.add(element.asString()));
     return result;
+  }
+
+  /** Where this node is in the file: {@code rules[1]}. */
+  String path() {
+    return path;
   }
 
   Iterable<String> keys() {

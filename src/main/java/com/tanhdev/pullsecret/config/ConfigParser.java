@@ -1,8 +1,10 @@
 package com.tanhdev.pullsecret.config;
 
+import com.tanhdev.pullsecret.config.RulesSection.ParsedRule;
 import com.tanhdev.pullsecret.policy.MissingSecretPolicy;
 import com.tanhdev.pullsecret.policy.Mode;
 import com.tanhdev.pullsecret.policy.PolicySettings;
+import com.tanhdev.pullsecret.provision.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ final class ConfigParser {
           "lookupTimeoutMillis",
           "server",
           "certificates",
-          "excludedNamespaces");
+          "excludedNamespaces",
+          "provisioning");
   private static final Set<String> SERVER_KEYS =
       Set.of("host", "port", "healthPort", "tlsCertFile", "tlsKeyFile", "maxConcurrentReviews");
   private static final Set<String> CERTIFICATE_KEYS = Set.of("mode", "selfManaged");
@@ -37,9 +40,13 @@ final class ConfigParser {
     ConfigNode top = new ConfigNode(root, "", problems);
     top.rejectUnknownKeys(TOP_KEYS);
     PolicySettings defaults = PolicySettings.defaults();
+    List<ParsedRule> rules =
+        top.has("rules")
+            ? new RulesSection().parse(top)
+            : defaults.rules().stream().map(rule -> new ParsedRule(rule, null, "rules")).toList();
     PolicySettings policy =
         new PolicySettings(
-            top.has("rules") ? new RulesSection().parse(top) : defaults.rules(),
+            rules.stream().map(ParsedRule::rule).toList(),
             top.choice("mode", Mode.ENFORCE, Mode.class),
             top.choice("missingSecret", MissingSecretPolicy.SKIP, MissingSecretPolicy.class),
             top.has("kinds") ? new KindsSection().parse(top.object("kinds")) : defaults.kinds(),
@@ -51,10 +58,11 @@ final class ConfigParser {
         top.has("excludedNamespaces")
             ? new NamespaceNames().parse(top, "excludedNamespaces")
             : WebhookConfig.DEFAULT_EXCLUDED_NAMESPACES;
+    ProvisioningSettings provisioning = new ProvisioningSection().parse(top, rules);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
-    return new WebhookConfig(policy, server, certificates, excluded);
+    return new WebhookConfig(policy, server, certificates, excluded, provisioning);
   }
 
   private static ServerSettings server(ConfigNode server) {

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the policy part of the config file when its bytes change. A ConfigMap volume changes by
- * swapping a {@code ..data} symlink, which file-modification events miss, so the file is re-read on
- * a timer and compared byte for byte. A bad new file keeps the old policy and logs why.
+ * Reloads the config file when its bytes change. A ConfigMap volume changes by swapping a {@code
+ * ..data} symlink, which file-modification events miss, so the file is re-read on a timer and
+ * compared byte for byte. A bad new file keeps the old configuration and logs why.
  */
 public final class ConfigWatcher implements AutoCloseable {
 
@@ -26,16 +26,27 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Path file;
   private final Map<String, String> env;
   private final ConfigLoader loader;
-  private final Consumer<PolicySettings> onChange;
+  private final Consumer<WebhookConfig> onChange;
   private final Consumer<Boolean> onReloadResult;
   private final ScheduledExecutorService timer;
   private byte[] lastBytes;
 
+  /** Hands the policy of every valid change to {@code onChange} (what {@code serve} reloads). */
   public ConfigWatcher(
       Path file,
       Map<String, String> env,
       ConfigLoader loader,
       Consumer<PolicySettings> onChange,
+      Consumer<Boolean> onReloadResult) {
+    this(config -> onChange.accept(config.policy()), file, env, loader, onReloadResult);
+  }
+
+  // onChange first: the public constructor's parameters erase to the same types.
+  private ConfigWatcher(
+      Consumer<WebhookConfig> onChange,
+      Path file,
+      Map<String, String> env,
+      ConfigLoader loader,
       Consumer<Boolean> onReloadResult) {
     this.file = file;
     this.env = env;
@@ -49,6 +60,16 @@ public final class ConfigWatcher implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Hands every valid change of the whole configuration to {@code onChange}. */
+  public static ConfigWatcher ofWholeConfig(
+      Path file,
+      Map<String, String> env,
+      ConfigLoader loader,
+      Consumer<WebhookConfig> onChange,
+      Consumer<Boolean> onReloadResult) {
+    return new ConfigWatcher(onChange, file, env, loader, onReloadResult);
   }
 
   public void start(Duration interval) {
@@ -66,7 +87,7 @@ public final class ConfigWatcher implements AutoCloseable {
     lastBytes = bytes;
     try {
       WebhookConfig config = loader.parse(bytes, file.toString(), env);
-      onChange.accept(config.policy());
+      onChange.accept(config);
       onReloadResult.accept(true);
       LOG.info("configuration reloaded from {}", file);
     } catch (ConfigException e) {

@@ -13,13 +13,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class EnvOverrides {
 
   /**
-   * Read elsewhere: the config file path, the pod's own namespace and the log level by the process;
-   * the tool locations and caches by the project's scripts and tests.
+   * Read elsewhere: the config file path, the pod's own namespace and name and the log level by the
+   * process; the tool locations and caches by the project's scripts and tests.
    */
   private static final List<String> NOT_OVERRIDES =
       List.of(
           "PULLSECRET_CONFIG",
           "PULLSECRET_NAMESPACE",
+          "PULLSECRET_POD_NAME",
           "PULLSECRET_LOG_LEVEL",
           "PULLSECRET_HADOLINT_CACHE",
           "PULLSECRET_HELM",

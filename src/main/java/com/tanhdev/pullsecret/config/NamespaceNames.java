@@ -9,6 +9,10 @@ final class NamespaceNames {
 
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+  static boolean isName(String name) {
+    return LABEL.matcher(name).matches();
+  }
+
   List<String> parse(ConfigNode top, String key) {
     List<String> names = new ArrayList<>();
     for (String name : top.strings(key)) {

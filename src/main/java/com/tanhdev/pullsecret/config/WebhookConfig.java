@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.config;
 
 import com.tanhdev.pullsecret.policy.PolicySettings;
+import com.tanhdev.pullsecret.provision.ProvisioningSettings;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ public record WebhookConfig(
     PolicySettings policy,
     ServerSettings server,
     CertificateSettings certificates,
-    List<String> excludedNamespaces) {
+    List<String> excludedNamespaces,
+    ProvisioningSettings provisioning) {
 
   /** The control plane's own namespaces: no workload there pulls from a private registry. */
   public static final List<String> DEFAULT_EXCLUDED_NAMESPACES =

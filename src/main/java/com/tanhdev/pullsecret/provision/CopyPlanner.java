@@ -1,0 +1,107 @@
+package com.tanhdev.pullsecret.provision;
+
+import com.tanhdev.pullsecret.lookup.SecretFacts;
+import com.tanhdev.pullsecret.provision.CopyPlan.Action;
+
+/**
+ * The pure decision of the provisioner: from what is observed now (the namespace, the source, the
+ * secret standing where the copy belongs) to the one write that converges, or none. Running it
+ * again on its own result plans nothing, which is what makes the controller level-based.
+ */
+public final class CopyPlanner {
+
+  private final NamespaceSelection selection;
+  private final boolean adoptExisting;
+  private final boolean deleteCopiesWithSource;
+
+  /**
+   * @param selection the configured selection with the release namespace already excluded
+   */
+  public CopyPlanner(
+      NamespaceSelection selection, boolean adoptExisting, boolean deleteCopiesWithSource) {
+    this.selection = selection;
+    this.adoptExisting = adoptExisting;
+    this.deleteCopiesWithSource = deleteCopiesWithSource;
+  }
+
+  /**
+   * @param namespace null when the namespace does not exist (any more)
+   * @param copy the secret named {@code secret.secret()} in that namespace, or null
+   */
+  public CopyPlan plan(
+      ProvisionedSecret secret, NamespaceState namespace, SourceState source, ObservedCopy copy) {
+    if (namespace == null) {
+      return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace does not exist");
+    }
+    if (namespace.isTerminating()) {
+      // The namespace controller deletes everything in it; a write now would only race it.
+      return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace is terminating");
+    }
+    SourceRef ref = secret.source();
+    if (namespace.name().equals(ref.namespace())) {
+      // The source's own namespace: the secret standing there may be the source itself.
+      return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace holds the source");
+    }
+    boolean isOurs = copy != null && copy.isOurs();
+    if (!selection.selects(namespace.name(), namespace.labels())) {
+      return isOurs
+          ? new CopyPlan(Action.DELETE, CopyState.NOT_SELECTED, "the namespace is not selected")
+          : CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace is not selected");
+    }
+    if (source.status() == SourceState.Status.MISSING && deleteCopiesWithSource) {
+      return isOurs
+          ? new CopyPlan(Action.DELETE, CopyState.SOURCE_PROBLEM, source.problem())
+          : CopyPlan.nothing(CopyState.SOURCE_PROBLEM, source.problem());
+    }
+    if (source.status() != SourceState.Status.VALID) {
+      return CopyPlan.nothing(
+          CopyState.SOURCE_PROBLEM,
+          source.problem() + (copy == null ? "; no copy made" : "; the copy is kept"));
+    }
+    if (copy == null) {
+      return new CopyPlan(Action.CREATE, CopyState.OUT_OF_SYNC, "the copy is missing");
+    }
+    if (!isOurs) {
+      return foreign(copy);
+    }
+    if (isInSync(copy, ref, source.content())) {
+      return CopyPlan.nothing(CopyState.IN_SYNC, "the copy matches the source");
+    }
+    return new CopyPlan(Action.UPDATE, CopyState.OUT_OF_SYNC, outOfSyncReason(copy, source));
+  }
+
+  private CopyPlan foreign(ObservedCopy copy) {
+    if (!adoptExisting) {
+      return CopyPlan.nothing(
+          CopyState.CONFLICTED,
+          "a secret of that name not created by pullsecret-webhook is in the way;"
+              + " it is left alone (provisioning.adoptExisting: true takes it over)");
+    }
+    if (!SecretFacts.DOCKER_CONFIG_JSON.equals(copy.type())) {
+      return CopyPlan.nothing(
+          CopyState.CONFLICTED,
+          "a secret of that name of type "
+              + copy.type()
+              + " is in the way; only "
+              + SecretFacts.DOCKER_CONFIG_JSON
+              + " secrets are adopted");
+    }
+    return new CopyPlan(Action.ADOPT, CopyState.OUT_OF_SYNC, "adopting the existing secret");
+  }
+
+  private static boolean isInSync(ObservedCopy copy, SourceRef ref, CopyContent content) {
+    return content.hash().equals(copy.contentHash())
+        && content.hash().equals(copy.hashAnnotation())
+        && ref.toString().equals(copy.sourceAnnotation());
+  }
+
+  private static String outOfSyncReason(ObservedCopy copy, SourceState source) {
+    if (!source.content().hash().equals(copy.hashAnnotation())) {
+      return "the source changed";
+    }
+    if (!source.content().hash().equals(copy.contentHash())) {
+      return "the copy was edited";
+    }
+    return "the copy names another source";
+  }
+}
