@@ -94,8 +94,8 @@ public final class AdmissionCodec {
             "patch",
             Base64.getEncoder().encodeToString(mapper.writeValueAsBytes(response.patch())));
       }
-      if (response.denyMessage() != null) {
-        writeStatus(json, response.denyMessage());
+      if (response.statusMessage() != null) {
+        writeStatus(json, response.statusMessage());
       }
       if (!response.warnings().isEmpty()) {
         json.writeArrayPropertyStart("warnings");

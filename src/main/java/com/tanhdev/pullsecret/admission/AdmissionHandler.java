@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Routes one admission request: which requests are looked at, opt-outs, then the policy's decision
@@ -36,19 +35,21 @@ public final class AdmissionHandler {
     this.policy = policy;
   }
 
-  public AdmissionResponse handle(AdmissionRequest request) {
+  public Answer handle(AdmissionRequest request) {
     try {
       return route(request, policy.get());
     } catch (RuntimeException e) {
       LOG.error("decision failed for uid {}; allowing unchanged", request.uid(), e);
       return AdmissionResponses.unchanged(
           request.uid(),
-          Outcome.ERROR,
-          List.of("internal error, object left unchanged (" + e.getClass().getSimpleName() + ")"));
+          InjectionDecision.unchanged(
+              Outcome.ERROR,
+              List.of(
+                  "internal error, object left unchanged (" + e.getClass().getSimpleName() + ")")));
     }
   }
 
-  private AdmissionResponse route(AdmissionRequest request, InjectionPolicy current) {
+  private Answer route(AdmissionRequest request, InjectionPolicy current) {
     Optional<WorkloadKind> kind = WorkloadKind.of(request.group(), request.kind());
     Operation operation = Operation.fromWire(request.operation());
     if (kind.isEmpty()
@@ -57,31 +58,50 @@ public final class AdmissionHandler {
         || request.namespace().isEmpty()
         || !request.subResource().isEmpty()
         || !request.object().isObject()
-        || ObjectInspector.isMirrorPod(kind.get(), request.object())) {
+        || MirrorPods.isMirrorPod(kind.get(), request.object())) {
       return AdmissionResponses.ignored(request.uid());
     }
     WorkloadKind workload = kind.get();
     if (OptOut.isOptedOut(workload, request.object())) {
-      return AdmissionResponses.unchanged(request.uid(), Outcome.OPTED_OUT, List.of());
+      return AdmissionResponses.unchanged(
+          request.uid(), InjectionDecision.unchanged(Outcome.OPTED_OUT, List.of()));
     }
     JsonNode podSpec = request.object().at(workload.podSpecPointer());
     if (!podSpec.isObject()) {
       return AdmissionResponses.unchanged(
           request.uid(),
-          Outcome.INVALID_POD_SPEC,
-          List.of(workload.kind() + " has no pod spec at " + workload.podSpecPointer()));
+          InjectionDecision.unchanged(
+              Outcome.INVALID_POD_SPEC,
+              List.of(workload.kind() + " has no pod spec at " + workload.podSpecPointer())));
     }
     PodSpecFacts facts = reader.read(podSpec, workload.isPod());
     InjectionDecision decision = current.decide(workload, request.namespace(), facts);
-    boolean reportOnly = current.settings().mode() == Mode.REPORT;
-    if (decision.isDenied() && !reportOnly) {
-      return AdmissionResponses.denied(request.uid(), decision);
+    return apply(request.uid(), current.settings().mode(), decision, workload, facts);
+  }
+
+  /**
+   * The one place the mode is applied: report mode answers every decision without acting on it, so
+   * no patch is built; enforce mode denies, patches or leaves the object as decided.
+   */
+  private Answer apply(
+      String uid,
+      Mode mode,
+      InjectionDecision decision,
+      WorkloadKind workload,
+      PodSpecFacts facts) {
+    if (mode == Mode.REPORT) {
+      return AdmissionResponses.reported(uid, decision);
     }
-    ArrayNode patch =
-        decision.isDenied()
-            ? null
-            : patches.addPullSecrets(
-                workload.podSpecPointer(), facts.pullSecretsField(), decision.secretsToAdd());
-    return AdmissionResponses.decided(request.uid(), decision, patch, reportOnly);
+    if (decision.isDenied()) {
+      return AdmissionResponses.denied(uid, decision);
+    }
+    if (decision.secretsToAdd().isEmpty()) {
+      return AdmissionResponses.unchanged(uid, decision);
+    }
+    return AdmissionResponses.patched(
+        uid,
+        decision,
+        patches.addPullSecrets(
+            workload.podSpecPointer(), facts.pullSecretsField(), decision.secretsToAdd()));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * The one place answers are built: allowed, patched or denied, each with warnings and audit
+ * The one place answers are built, one method per {@link AnswerKind}, each with warnings and audit
  * annotations. Audit annotation keys carry no prefix because the API server prefixes them with the
  * webhook's name ({@code pullsecret.tanhdev.com/decision}).
  */
@@ -27,69 +27,85 @@ public final class AdmissionResponses {
   private AdmissionResponses() {}
 
   /** Allowed, unchanged, no annotations: for requests this webhook does not look at. */
-  public static AdmissionResponse ignored(String uid) {
-    return new AdmissionResponse(
-        uid, true, null, List.of(), Map.of(), null, Outcome.NOT_HANDLED, List.of(), List.of());
-  }
-
-  /** Allowed, unchanged, with the outcome recorded and the warnings passed on. */
-  public static AdmissionResponse unchanged(String uid, Outcome outcome, List<String> warnings) {
-    return new AdmissionResponse(
-        uid,
-        true,
-        null,
-        bounded(warnings),
-        annotations(outcome, List.of(), false),
-        null,
-        outcome,
-        List.of(),
+  public static Answer ignored(String uid) {
+    return answer(
+        AnswerKind.IGNORED,
+        new AdmissionResponse(uid, true, null, List.of(), Map.of(), null),
+        InjectionDecision.unchanged(Outcome.NOT_HANDLED, List.of()),
         List.of());
   }
 
-  /** Allowed, with the decision's patch (possibly empty) and warnings. */
-  public static AdmissionResponse decided(
-      String uid, InjectionDecision decision, ArrayNode patch, boolean reportOnly) {
+  /** Allowed without a patch; the decision's outcome recorded, its warnings passed on. */
+  public static Answer unchanged(String uid, InjectionDecision decision) {
+    return answer(
+        AnswerKind.UNCHANGED,
+        new AdmissionResponse(
+            uid, true, null, bounded(decision.warnings()), annotations(decision, false), null),
+        decision,
+        List.of());
+  }
+
+  /** Allowed with the patch that adds the decision's secrets. */
+  public static Answer patched(String uid, InjectionDecision decision, ArrayNode patch) {
+    return answer(
+        AnswerKind.PATCHED,
+        new AdmissionResponse(
+            uid, true, patch, bounded(decision.warnings()), annotations(decision, false), null),
+        decision,
+        decision.secretsToAdd());
+  }
+
+  /** Report mode: allowed, never patched, and what enforcing would have done said first. */
+  public static Answer reported(String uid, InjectionDecision decision) {
     List<String> warnings = new ArrayList<>(decision.warnings());
-    if (reportOnly && !decision.secretsToAdd().isEmpty()) {
+    if (!decision.secretsToAdd().isEmpty()) {
       warnings.add(0, "report mode: would add " + String.join(", ", decision.secretsToAdd()));
     }
-    if (reportOnly && decision.isDenied()) {
+    if (decision.isDenied()) {
       warnings.add(0, "report mode: would deny: " + decision.denyMessage());
     }
-    return new AdmissionResponse(
-        uid,
-        true,
-        reportOnly ? null : patch,
-        bounded(warnings),
-        annotations(decision.outcome(), decision.secretsToAdd(), reportOnly),
-        null,
-        decision.outcome(),
-        reportOnly ? List.of() : decision.secretsToAdd(),
-        decision.checks());
+    return answer(
+        AnswerKind.REPORTED,
+        new AdmissionResponse(
+            uid, true, null, bounded(warnings), annotations(decision, true), null),
+        decision,
+        List.of());
   }
 
-  /** Rejected with the decision's message; report mode never gets here. */
-  public static AdmissionResponse denied(String uid, InjectionDecision decision) {
-    return new AdmissionResponse(
-        uid,
-        false,
-        null,
-        bounded(decision.warnings()),
-        annotations(decision.outcome(), List.of(), false),
-        WARNING_PREFIX + decision.denyMessage(),
-        decision.outcome(),
-        List.of(),
-        decision.checks());
+  /** Rejected with the decision's message. */
+  public static Answer denied(String uid, InjectionDecision decision) {
+    return answer(
+        AnswerKind.DENIED,
+        new AdmissionResponse(
+            uid,
+            false,
+            null,
+            bounded(decision.warnings()),
+            annotations(decision, false),
+            WARNING_PREFIX + decision.denyMessage()),
+        decision,
+        List.of());
   }
 
-  private static Map<String, String> annotations(
-      Outcome outcome, List<String> secrets, boolean reportOnly) {
+  private static Answer answer(
+      AnswerKind kind,
+      AdmissionResponse response,
+      InjectionDecision decision,
+      List<String> secretsAdded) {
+    return new Answer(
+        response,
+        new ReviewRecord(
+            kind, decision.outcome(), secretsAdded, response.warnings().size(), decision.checks()));
+  }
+
+  /** The decision, the secrets it names and, in report mode, that it was not applied. */
+  private static Map<String, String> annotations(InjectionDecision decision, boolean reported) {
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("decision", outcome.label());
-    if (!secrets.isEmpty()) {
-      annotations.put("secrets", String.join(",", secrets));
+    annotations.put("decision", decision.outcome().label());
+    if (!decision.secretsToAdd().isEmpty()) {
+      annotations.put("secrets", String.join(",", decision.secretsToAdd()));
     }
-    if (reportOnly) {
+    if (reported) {
       annotations.put("mode", "report");
     }
     return annotations;

@@ -67,7 +67,7 @@ final class ReviewFields {
                     object(
                         Map.of(
                             OptOut.ANNOTATION, VALUE,
-                            ObjectInspector.MIRROR_ANNOTATION, VALUE))));
+                            MirrorPods.ANNOTATION, VALUE))));
     ReviewFields request =
         object(
             Map.of(

@@ -23,19 +23,19 @@ public final class ReviewRecorder {
     this.metrics = metrics;
   }
 
-  public void record(AdmissionRequest request, AdmissionResponse response, long nanos) {
-    Outcome outcome = response.outcome();
+  public void record(AdmissionRequest request, ReviewRecord review, long nanos) {
+    Outcome outcome = review.outcome();
     metrics.review(request.kind(), request.operation(), outcome.label());
-    response.secretsAdded().forEach(metrics::injection);
+    review.secretsAdded().forEach(metrics::injection);
     String skipReason = skipReason(outcome);
     if (skipReason != null) {
       metrics.skip(skipReason);
     }
-    response.secretChecks().forEach(check -> recordProblem(request.namespace(), check));
+    review.secretChecks().forEach(check -> recordProblem(request.namespace(), check));
     if (outcome == Outcome.ERROR) {
       metrics.decisionError();
     }
-    if (outcome == Outcome.NOT_HANDLED && !LOG.isDebugEnabled()) {
+    if (review.kind() == AnswerKind.IGNORED && !LOG.isDebugEnabled()) {
       return; // requests this webhook does not look at would drown the useful lines
     }
     LOG.info(
@@ -47,9 +47,9 @@ public final class ReviewRecorder {
         kv("operation", request.operation()),
         kv("dryRun", request.dryRun()),
         kv("decision", outcome.label()),
-        kv("allowed", response.allowed()),
-        kv("secrets", response.secretsAdded()),
-        kv("warnings", response.warnings().size()),
+        kv("allowed", review.isAllowed()),
+        kv("secrets", review.secretsAdded()),
+        kv("warnings", review.warningCount()),
         kv("latencyMicros", nanos / 1_000));
   }
 

@@ -3,7 +3,7 @@ package com.tanhdev.pullsecret.http;
 import com.tanhdev.pullsecret.admission.AdmissionCodec;
 import com.tanhdev.pullsecret.admission.AdmissionHandler;
 import com.tanhdev.pullsecret.admission.AdmissionRequest;
-import com.tanhdev.pullsecret.admission.AdmissionResponse;
+import com.tanhdev.pullsecret.admission.Answer;
 import com.tanhdev.pullsecret.admission.BadReviewException;
 import com.tanhdev.pullsecret.admission.ReviewRecorder;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
@@ -116,10 +116,10 @@ public final class AdmissionEndpoint implements AdmissionRoute {
     } catch (BadReviewException e) {
       return fail(ctx, new TransportFailure(400, e.getMessage()));
     }
-    AdmissionResponse response = handler.handle(request);
+    Answer answer = handler.handle(request);
     ctx.contentType("application/json");
-    ctx.result(codec.encode(request.apiVersion(), response));
-    recorder.record(request, response, System.nanoTime() - start);
+    ctx.result(codec.encode(request.apiVersion(), answer.response()));
+    recorder.record(request, answer.record(), System.nanoTime() - start);
     return 200;
   }
 
@@ -130,7 +130,7 @@ public final class AdmissionEndpoint implements AdmissionRoute {
   @Override
   public void decideSample() {
     AdmissionRequest request = codec.decode(WarmUpReview.BYTES);
-    codec.encode(request.apiVersion(), handler.handle(request));
+    codec.encode(request.apiVersion(), handler.handle(request).response());
   }
 
   private int fail(Context ctx, Throwable failure) {

@@ -32,7 +32,8 @@ class ReviewRecorderTest {
                 new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev")));
 
     try (CapturedLogs logs = new CapturedLogs("pullsecret.admission")) {
-      new ReviewRecorder(new WebhookMetrics()).record(request, handler.handle(request), 42_000);
+      new ReviewRecorder(new WebhookMetrics())
+          .record(request, handler.handle(request).record(), 42_000);
 
       assertThat(logs.jsonLines()).hasSize(1);
       String line = logs.jsonLines().get(0);
@@ -61,7 +62,7 @@ class ReviewRecorderTest {
         new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
     WebhookMetrics metrics = new WebhookMetrics();
 
-    new ReviewRecorder(metrics).record(request, handler.handle(request), 1_000);
+    new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
 
     assertThat(metrics.scrape())
         .contains(
@@ -82,7 +83,7 @@ class ReviewRecorderTest {
         new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
     WebhookMetrics metrics = new WebhookMetrics();
 
-    new ReviewRecorder(metrics).record(request, handler.handle(request), 1_000);
+    new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
 
     assertThat(metrics.scrape())
         .contains("pullsecret_skips_total{reason=\"secret-invalid\"} 1")

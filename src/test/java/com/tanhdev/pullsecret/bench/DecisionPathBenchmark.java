@@ -55,6 +55,6 @@ public class DecisionPathBenchmark {
   @Benchmark
   public byte[] reviewDeployment() {
     AdmissionRequest request = codec.decode(review);
-    return codec.encode(request.apiVersion(), handler.handle(request));
+    return codec.encode(request.apiVersion(), handler.handle(request).response());
   }
 }
