@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build (once) and cache the Kubernetes control-plane binaries that the
-# integration tests run: kube-apiserver, etcd and, when none is on PATH,
-# kubectl.
+# integration tests run: kube-apiserver, kube-controller-manager, etcd and,
+# when none is on PATH, kubectl.
 #
 # Everything is built from source through the Go module proxy, because that
 # is the only network the project's machines reach (no prebuilt downloads).
@@ -10,6 +10,7 @@
 #   ${PULLSECRET_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pullsecret-webhook/kube}/
 #     <KUBE_VERSION>/          bin dir handed to the tests
 #       kube-apiserver
+#       kube-controller-manager  built from the same module and version
 #       etcd
 #       kubectl                only when no kubectl is on PATH
 #       .etcd-version          which ETCD_VERSION the etcd binary is
@@ -34,7 +35,8 @@
 #
 # A cold build (empty Go module and build caches) takes about 6 minutes on
 # 2 cores, mostly compiling kube-apiserver, and about 0.8 GB of module cache
-# plus 2.3 GB of build cache; a warm run returns in a few milliseconds.
+# plus 2.3 GB of build cache; a warm run returns in a few milliseconds. A
+# cache from before kube-controller-manager was added builds only that one.
 #
 # Not implemented on purpose: downloading prebuilt binaries (e.g. the
 # setup-envtest tarballs). A user with internet access but no Go could use
@@ -81,7 +83,8 @@ fi
 etcd_stamp="${BIN_DIR}/.etcd-version"
 
 is_complete() {
-  [[ -x "${BIN_DIR}/kube-apiserver" && -x "${BIN_DIR}/etcd" ]] || return 1
+  [[ -x "${BIN_DIR}/kube-apiserver" && -x "${BIN_DIR}/kube-controller-manager" ]] || return 1
+  [[ -x "${BIN_DIR}/etcd" ]] || return 1
   [[ -f "$etcd_stamp" && "$(<"$etcd_stamp")" == "$ETCD_VERSION" ]] || return 1
   if [[ "$want_kubectl" == true ]]; then
     [[ -x "${BIN_DIR}/kubectl" ]] || return 1
@@ -99,7 +102,7 @@ report_kubectl() {
 
 # Fast path: nothing to do.
 if is_complete; then
-  log "cached: kube-apiserver ${KUBE_VERSION}, etcd ${ETCD_VERSION} in ${BIN_DIR}"
+  log "cached: kube-apiserver and kube-controller-manager ${KUBE_VERSION}, etcd ${ETCD_VERSION} in ${BIN_DIR}"
   report_kubectl
   printf '%s\n' "$BIN_DIR"
   exit 0
@@ -176,13 +179,15 @@ build_into() {
 
 total_start=$SECONDS
 
-# --- kube-apiserver (and kubectl) -------------------------------------------
+# --- kube-apiserver, kube-controller-manager (and kubectl) -----------------
 need_apiserver=false
 [[ -x "${BIN_DIR}/kube-apiserver" ]] || need_apiserver=true
+need_controller_manager=false
+[[ -x "${BIN_DIR}/kube-controller-manager" ]] || need_controller_manager=true
 need_kubectl=false
 [[ "$want_kubectl" == true && ! -x "${BIN_DIR}/kubectl" ]] && need_kubectl=true
 
-if [[ "$need_apiserver" == true || "$need_kubectl" == true ]]; then
+if [[ "$need_apiserver" == true || "$need_controller_manager" == true || "$need_kubectl" == true ]]; then
   staging_version="v0.${KUBE_VERSION#v1.}"
   kdir="${WORK_ROOT}/kubernetes-${KUBE_VERSION}"
   log "preparing build module ${kdir} (k8s.io/kubernetes ${KUBE_VERSION}, staging ${staging_version})"
@@ -232,6 +237,8 @@ if [[ "$need_apiserver" == true || "$need_kubectl" == true ]]; then
   # Pin every package at KUBE_VERSION: a bare `go get pkg` means @upgrade.
   pkgs=()
   [[ "$need_apiserver" == true ]] && pkgs+=("k8s.io/kubernetes/cmd/kube-apiserver@${KUBE_VERSION}")
+  [[ "$need_controller_manager" == true ]] &&
+    pkgs+=("k8s.io/kubernetes/cmd/kube-controller-manager@${KUBE_VERSION}")
   [[ "$need_kubectl" == true ]] && pkgs+=("k8s.io/kubernetes/cmd/kubectl@${KUBE_VERSION}")
   log "resolving dependencies (downloads them on a cold module cache)"
   (cd "$kdir" && go get "${pkgs[@]}" >&2)
@@ -239,6 +246,10 @@ if [[ "$need_apiserver" == true || "$need_kubectl" == true ]]; then
   kflags=("-tags=selinux,notest" -ldflags "$kldflags")
   if [[ "$need_apiserver" == true ]]; then
     build_into "$kdir" k8s.io/kubernetes/cmd/kube-apiserver kube-apiserver "${kflags[@]}"
+  fi
+  if [[ "$need_controller_manager" == true ]]; then
+    build_into "$kdir" k8s.io/kubernetes/cmd/kube-controller-manager kube-controller-manager \
+      "${kflags[@]}"
   fi
   if [[ "$need_kubectl" == true ]]; then
     build_into "$kdir" k8s.io/kubernetes/cmd/kubectl kubectl "${kflags[@]}"
@@ -269,6 +280,7 @@ fi
 
 # --- check -----------------------------------------------------------------
 log "kube-apiserver --version: $("${BIN_DIR}/kube-apiserver" --version)"
+log "kube-controller-manager --version: $("${BIN_DIR}/kube-controller-manager" --version)"
 log "etcd --version: $("${BIN_DIR}/etcd" --version | head -n 1)"
 report_kubectl
 log "done in $((SECONDS - total_start))s: ${BIN_DIR}"

@@ -126,3 +126,89 @@ sorted order, so the rendering is stable.
 {{- define "pullsecret-webhook.auditName" -}}
 {{- printf "%s-audit" (include "pullsecret-webhook.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
+
+{{/*
+The security context every pod of the chart runs with (Pod Security "restricted"), in one place
+so that the webhook and the provisioner cannot drift apart.
+*/}}
+{{- define "pullsecret-webhook.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+# Makes the mounted files (mode 0440; the webhook's include its TLS key) readable by the
+# pod's group without opening them to others.
+fsGroup: 65532
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{- define "pullsecret-webhook.containerSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/*
+The provisioner's objects share one name. Its pods get a name label of their own: the webhook's
+Service, PodDisruptionBudget and Deployment select on name and instance, and must never count
+or route to a provisioner pod.
+*/}}
+{{- define "pullsecret-webhook.provisionerName" -}}
+{{- printf "%s-provisioner" (include "pullsecret-webhook.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "pullsecret-webhook.provisionerSelectorLabels" -}}
+app.kubernetes.io/name: {{ printf "%s-provisioner" (include "pullsecret-webhook.name" .) | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "pullsecret-webhook.provisionerLabels" -}}
+helm.sh/chart: {{ include "pullsecret-webhook.chart" . }}
+{{ include "pullsecret-webhook.provisionerSelectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/component: provisioner
+app.kubernetes.io/part-of: {{ include "pullsecret-webhook.name" . }}
+{{- end }}
+
+{{/*
+The rules with a source, as a list of {secret, namespace, name}, after the checks across rules
+that the schema cannot express. Fails when the provisioner would have nothing to do.
+*/}}
+{{- define "pullsecret-webhook.provisionedRules" -}}
+{{- $provisioned := list }}
+{{- $sourceBySecret := dict }}
+{{- range $rule := .Values.rules }}
+{{- if $rule.source }}
+{{- $earlier := get $sourceBySecret $rule.secret }}
+{{- if and $earlier (ne $earlier $rule.source) }}
+{{- fail (printf "rules: secret %s has two sources, %s and %s: each copy can only follow one source" $rule.secret $earlier $rule.source) }}
+{{- end }}
+{{- if not $earlier }}
+{{- $_ := set $sourceBySecret $rule.secret $rule.source }}
+{{- $parts := splitList "/" $rule.source }}
+{{- $provisioned = append $provisioned (dict "secret" $rule.secret "namespace" (index $parts 0) "name" (index $parts 1)) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if not $provisioned }}
+{{- fail "provisioner.enabled needs at least one rule with a source (\"namespace/name\" of the Secret to copy)" }}
+{{- end }}
+{{- toJson $provisioned }}
+{{- end }}
+
+{{/* The source namespaces of the provisioned rules, sorted, each once. */}}
+{{- define "pullsecret-webhook.sourceNamespaces" -}}
+{{- $namespaces := list }}
+{{- range (include "pullsecret-webhook.provisionedRules" . | fromJsonArray) }}
+{{- $namespaces = append $namespaces .namespace }}
+{{- end }}
+{{- toJson ($namespaces | uniq | sortAlpha) }}
+{{- end }}

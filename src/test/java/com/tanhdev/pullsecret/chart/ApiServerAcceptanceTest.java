@@ -54,6 +54,7 @@ class ApiServerAcceptanceTest {
             "network-policy.yaml",
             "monitoring.yaml",
             "audit.yaml",
+            "provisioner.yaml",
             "environment-namespace-selector.yaml");
 
     assertEveryObjectIsAccepted(manifests);
@@ -66,7 +67,9 @@ class ApiServerAcceptanceTest {
             "PodDisruptionBudget",
             "ServiceMonitor",
             "PrometheusRule",
-            "CronJob");
+            "CronJob",
+            "Role",
+            "RoleBinding");
   }
 
   @Test

@@ -39,7 +39,10 @@ class ChartLintTest {
     RenderedManifests manifests = chart.render(valuesFile);
 
     assertThat(manifests.all("MutatingWebhookConfiguration")).hasSize(1);
-    assertThat(manifests.all("Deployment")).hasSize(1);
+    // The provisioner, when enabled, is a second Deployment.
+    assertThat(manifests.all("Deployment"))
+        .extracting(deployment -> deployment.at("/metadata/name").asString())
+        .containsOnlyOnce(PullsecretChart.RELEASE);
     assertThat(manifests.all("Service")).hasSize(1);
     assertThat(manifests.all("ConfigMap")).hasSize(1);
   }

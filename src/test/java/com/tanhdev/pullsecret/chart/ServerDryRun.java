@@ -19,20 +19,14 @@ record ServerDryRun(KubernetesClient client) {
 
   /**
    * Prepares the API server for the chart's objects: the stand-in CRDs, and the release namespace,
-   * created for real because a dry run into a missing namespace is refused.
+   * created for real because a dry run into a missing namespace is refused (as are the namespaces
+   * of other objects, when they are submitted).
    */
   static ServerDryRun prepare(KubernetesClient client) {
     StandInCrds.install(client);
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(PullsecretChart.NAMESPACE)
-                .endMetadata()
-                .build())
-        .serverSideApply();
-    return new ServerDryRun(client);
+    ServerDryRun dryRun = new ServerDryRun(client);
+    dryRun.ensureNamespace(PullsecretChart.NAMESPACE);
+    return dryRun;
   }
 
   /** What the API server said to each object, named {@code Kind namespace/name}. */
@@ -43,6 +37,10 @@ record ServerDryRun(KubernetesClient client) {
     List<String> refused = new ArrayList<>();
     for (JsonNode object : objects) {
       HasMetadata typed = client.getKubernetesSerialization().unmarshal(object.toString());
+      // The provisioner's Roles live in the namespaces of the rules' sources.
+      if (typed.getMetadata().getNamespace() != null) {
+        ensureNamespace(typed.getMetadata().getNamespace());
+      }
       try {
         client.resource(typed).dryRun().fieldValidation(Validation.STRICT).create();
         accepted.add(describe(typed));
@@ -51,6 +49,13 @@ record ServerDryRun(KubernetesClient client) {
       }
     }
     return new Verdicts(accepted, refused);
+  }
+
+  private void ensureNamespace(String name) {
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .serverSideApply();
   }
 
   private static String describe(HasMetadata object) {

@@ -92,6 +92,28 @@ final class Workloads {
         .build();
   }
 
+  /**
+   * The Job that {@code kubectl create job NAME --from=cronjob/...} makes: the CronJob's stored job
+   * template, owned by the CronJob, marked as a manual run.
+   */
+  static Job manualRun(CronJob cronJob, String name) {
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(cronJob.getMetadata().getNamespace())
+        .addToAnnotations("cronjob.kubernetes.io/instantiate", "manual")
+        .addNewOwnerReference()
+        .withApiVersion("batch/v1")
+        .withKind("CronJob")
+        .withName(cronJob.getMetadata().getName())
+        .withUid(cronJob.getMetadata().getUid())
+        .withController(true)
+        .endOwnerReference()
+        .endMetadata()
+        .withSpec(cronJob.getSpec().getJobTemplate().getSpec())
+        .build();
+  }
+
   private static ObjectMeta meta(TestNamespace namespace, String name) {
     return new ObjectMetaBuilder().withName(name).withNamespace(namespace.name()).build();
   }

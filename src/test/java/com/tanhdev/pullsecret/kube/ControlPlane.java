@@ -18,13 +18,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A real etcd and kube-apiserver on loopback, with no controller manager, scheduler or kubelet:
- * objects are admitted and stored, nothing runs. Starting takes a few seconds, so a test run starts
- * one and shares it (see {@link ControlPlaneExtension}); tests keep apart by namespace.
+ * A real etcd and kube-apiserver on loopback, with no scheduler or kubelet: objects are admitted
+ * and stored, nothing runs. Optionally with kube-controller-manager ({@link
+ * #startWithControllerManager()}), so that Deployments, Jobs and CronJobs make their Pods (which
+ * stay Pending), namespaces finish deleting and garbage is collected. Starting takes a few seconds,
+ * so a test run starts one of each kind and shares it (see {@link ControlPlaneExtension}); tests
+ * keep apart by namespace.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class ControlPlane implements AutoCloseable {
   private final SupervisedProcess etcd;
   private final SupervisedProcess apiServer;
   private final KubernetesClient client;
+  private final List<SupervisedProcess> controllers = new CopyOnWriteArrayList<>();
 
   private ControlPlane(
       Teardown teardown,
@@ -49,7 +54,19 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts etcd and the API server and waits until the API server reports ready. */
   public static ControlPlane start() {
-    KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv());
+    return start(false);
+  }
+
+  /**
+   * Starts etcd, the API server and kube-controller-manager, and waits until the controllers work:
+   * the default ServiceAccount of namespace {@code default} exists.
+   */
+  public static ControlPlane startWithControllerManager() {
+    return start(true);
+  }
+
+  private static ControlPlane start(boolean withControllerManager) {
+    KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv(), withControllerManager);
     Teardown teardown = new Teardown("control-plane");
     try {
       Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-kube-"));
@@ -72,6 +89,15 @@ public final class ControlPlane implements AutoCloseable {
                   dir.resolve("kube-apiserver.log")));
       ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
       plane.awaitReady();
+      if (withControllerManager) {
+        // Started once the API server is ready: the controller manager gives up on an API server
+        // that is not healthy within seconds. Added after it, so stopped before it.
+        plane.controllers.add(
+            teardown.add(
+                ControllerManager.start(
+                    binaries.controllerManager(), dir, pki, client.getMasterUrl().toString())));
+        plane.awaitControllersWork();
+      }
       return plane;
     } catch (IOException e) {
       teardown.close();
@@ -104,13 +130,43 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  private void awaitControllersWork() {
+    try {
+      await("kube-controller-manager makes the default ServiceAccount")
+          .atMost(READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  isRunning()
+                      && client.serviceAccounts().inNamespace("default").withName("default").get()
+                          != null);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "kube-controller-manager did not work within "
+              + READY_TIMEOUT.toSeconds()
+              + " s\n"
+              + logs(),
+          e);
+    }
+  }
+
   private boolean isReady() {
+    return isRunning() && answersReadyz();
+  }
+
+  private boolean isRunning() {
     if (teardown.isDone()) {
       throw new IllegalStateException("the control plane was stopped while starting");
     }
-    if (!etcd.isAlive() || !apiServer.isAlive()) {
+    if (!etcd.isAlive()
+        || !apiServer.isAlive()
+        || !controllers.stream().allMatch(SupervisedProcess::isAlive)) {
       throw new IllegalStateException("the control plane exited while starting\n" + logs());
     }
+    return true;
+  }
+
+  private boolean answersReadyz() {
     HttpRequest readyz =
         client
             .getHttpClient()
@@ -130,7 +186,14 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private String logs() {
-    return apiServer.logTail(LOG_LINES_ON_FAILURE) + "\n" + etcd.logTail(LOG_LINES_ON_FAILURE);
+    StringBuilder logs = new StringBuilder();
+    for (SupervisedProcess controller : controllers) {
+      logs.append(controller.logTail(LOG_LINES_ON_FAILURE)).append('\n');
+    }
+    return logs.append(apiServer.logTail(LOG_LINES_ON_FAILURE))
+        .append('\n')
+        .append(etcd.logTail(LOG_LINES_ON_FAILURE))
+        .toString();
   }
 
   private static List<String> etcdArguments(Path dir, int clientPort) {
@@ -165,7 +228,8 @@ public final class ControlPlane implements AutoCloseable {
         "--service-account-signing-key-file=" + pki.serviceAccountKeyFile(),
         "--service-cluster-ip-range=10.0.0.0/24",
         // Without a controller manager no namespace gets a default ServiceAccount, which this
-        // plugin would require of every pod.
+        // plugin would require of every pod; with one, a pod created right after its namespace
+        // would race the ServiceAccount controller. Off in both, so both admit pods alike.
         "--disable-admission-plugins=ServiceAccount",
         "--allow-privileged=true");
   }

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.kube;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,6 +10,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * so every test class shares it and JUnit closes it after the last one. A failed start is
  * remembered too: the remaining classes fail at once with the same cause instead of each waiting
  * for a control plane that will not come up.
+ *
+ * <p>Tests that need controllers to act (Pods made by Deployments and Jobs, namespaces that finish
+ * deleting) share a second control plane that also runs kube-controller-manager ({@link
+ * #sharedWithControllerManager}). It is separate because controllers change what other tests
+ * observe: a Deployment gets ReplicaSets and Pods, an object whose owner does not exist is
+ * collected.
  */
 public final class ControlPlaneExtension implements ParameterResolver {
 
@@ -25,21 +32,36 @@ public final class ControlPlaneExtension implements ParameterResolver {
     return shared(context);
   }
 
-  /** The run's control plane, started on first use. */
+  /** The run's control plane without controllers, started on first use. */
   public static ControlPlane shared(ExtensionContext context) {
+    return shared(context, Kind.PLAIN, ControlPlane::start);
+  }
+
+  /** The run's control plane with kube-controller-manager, started on first use. */
+  public static ControlPlane sharedWithControllerManager(ExtensionContext context) {
+    return shared(context, Kind.WITH_CONTROLLER_MANAGER, ControlPlane::startWithControllerManager);
+  }
+
+  private enum Kind {
+    PLAIN,
+    WITH_CONTROLLER_MANAGER
+  }
+
+  private static ControlPlane shared(
+      ExtensionContext context, Kind kind, Supplier<ControlPlane> start) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent(StartAttempt.class, ignored -> StartAttempt.run(), StartAttempt.class)
+        .computeIfAbsent(kind, ignored -> StartAttempt.run(start), StartAttempt.class)
         .controlPlane();
   }
 
   private record StartAttempt(ControlPlane started, RuntimeException failure)
       implements AutoCloseable {
 
-    static StartAttempt run() {
+    static StartAttempt run(Supplier<ControlPlane> start) {
       try {
-        return new StartAttempt(ControlPlane.start(), null);
+        return new StartAttempt(start.get(), null);
       } catch (RuntimeException e) {
         return new StartAttempt(null, e);
       }

@@ -19,8 +19,10 @@ import java.util.List;
 
 /**
  * The certificates and keys of a throwaway API server, made with the project's own CA code: one CA
- * that signs the API server's serving certificate and an admin client certificate (group {@code
- * system:masters}), and the key that signs service-account tokens.
+ * that signs the API server's serving certificate, an admin client certificate (group {@code
+ * system:masters}) and kube-controller-manager's client certificate (user {@code
+ * system:kube-controller-manager}, which the API server's bootstrap RBAC grants what the controller
+ * manager needs), and the key that signs service-account tokens.
  */
 record ControlPlanePki(
     Path caFile,
@@ -28,6 +30,8 @@ record ControlPlanePki(
     Path servingKeyFile,
     Path serviceAccountKeyFile,
     Path serviceAccountPublicKeyFile,
+    Path controllerManagerCertFile,
+    Path controllerManagerKeyFile,
     IssuedCertificate ca,
     IssuedCertificate admin) {
 
@@ -45,6 +49,8 @@ record ControlPlanePki(
             VALIDITY);
     IssuedCertificate admin =
         authority.issueClientCertificate("admin", List.of("system:masters"), VALIDITY);
+    IssuedCertificate controllerManager =
+        authority.issueClientCertificate("system:kube-controller-manager", List.of(), VALIDITY);
     KeyPair serviceAccountKey = KeyAlgorithm.EC_P256.generateKeyPair();
     ControlPlanePki pki =
         new ControlPlanePki(
@@ -53,6 +59,8 @@ record ControlPlanePki(
             dir.resolve("apiserver.key"),
             dir.resolve("service-account.key"),
             dir.resolve("service-account.pub"),
+            dir.resolve("controller-manager.crt"),
+            dir.resolve("controller-manager.key"),
             authority.root(),
             admin);
     try {
@@ -60,6 +68,9 @@ record ControlPlanePki(
       PemFiles.writeCertificates(pki.servingCertFile(), List.of(serving.certificate()));
       PemFiles.writePrivateKey(pki.servingKeyFile(), serving.key());
       PemFiles.writePrivateKey(pki.serviceAccountKeyFile(), serviceAccountKey.getPrivate());
+      PemFiles.writeCertificates(
+          pki.controllerManagerCertFile(), List.of(controllerManager.certificate()));
+      PemFiles.writePrivateKey(pki.controllerManagerKeyFile(), controllerManager.key());
       Files.writeString(
           pki.serviceAccountPublicKeyFile(), publicKeyPem(serviceAccountKey.getPublic()));
     } catch (IOException e) {

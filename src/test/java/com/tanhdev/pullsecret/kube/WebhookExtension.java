@@ -16,21 +16,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class WebhookExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final WebhookConfigSource config;
+  private final boolean needsControllers;
   private WebhookFixture fixture;
 
-  private WebhookExtension(WebhookConfigSource config) {
+  private WebhookExtension(WebhookConfigSource config, boolean needsControllers) {
     this.config = config;
+    this.needsControllers = needsControllers;
   }
 
   /** A webhook with this YAML config, registered with failurePolicy Fail. */
   public static WebhookExtension withConfig(String yaml) {
-    return new WebhookExtension(WebhookConfigSource.yaml(yaml));
+    return new WebhookExtension(WebhookConfigSource.yaml(yaml), false);
+  }
+
+  /**
+   * The same webhook, registered with the run's control plane that runs kube-controller-manager,
+   * for tests of what controllers create.
+   */
+  public WebhookExtension withControllerManager() {
+    return new WebhookExtension(config, true);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    fixture =
-        WebhookFixture.start(ControlPlaneExtension.shared(context), config, FailurePolicy.FAIL);
+    ControlPlane plane =
+        needsControllers
+            ? ControlPlaneExtension.sharedWithControllerManager(context)
+            : ControlPlaneExtension.shared(context);
+    fixture = WebhookFixture.start(plane, config, FailurePolicy.FAIL);
   }
 
   @Override
