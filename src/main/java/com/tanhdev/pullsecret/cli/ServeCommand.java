@@ -7,6 +7,7 @@ import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.ConfigWatcher;
 import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.CertificateSource;
@@ -88,9 +89,16 @@ final class ServeCommand {
         new InformerSecretLookup(
             client, config.policy().registriesBySecret(), config.policy().lookupTimeout());
     lookup.start();
+    InformerNamespaceLabels namespaceLabels =
+        new InformerNamespaceLabels(client, config.policy().lookupTimeout());
     WebhookApplication app =
         new WebhookApplication(
-                config, lookup, certificates.sslContextFactory(), certificates::isReady, metrics)
+                config,
+                lookup,
+                namespaceLabels,
+                certificates.sslContextFactory(),
+                certificates::isReady,
+                metrics)
             .start();
     ConfigWatcher watcher =
         configFile == null
@@ -117,6 +125,7 @@ final class ServeCommand {
                     watcher.close();
                   }
                   lookup.close();
+                  namespaceLabels.close();
                   certificates.close();
                   client.close();
                 },
