@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.app.WebhookApplication;
 import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.CertificateAuthority;
@@ -100,11 +101,14 @@ public final class WebhookFixture implements AutoCloseable {
                   client, config.policy().registriesBySecret(), config.policy().lookupTimeout()));
       lookup.start();
       await("secret informers synced").atMost(TAKES_EFFECT_TIMEOUT).until(lookup::isSynced);
+      InformerNamespaceLabels namespaceLabels =
+          teardown.add(new InformerNamespaceLabels(client, config.policy().lookupTimeout()));
       WebhookApplication app =
           teardown.add(
               new WebhookApplication(
                       config,
                       lookup,
+                      namespaceLabels,
                       certificates.sslContextFactory(),
                       certificates::isReady,
                       new WebhookMetrics())
