@@ -10,7 +10,7 @@ PULLSECRET_HELM=${PULLSECRET_HELM:-$(scripts/helm.sh | tail -n 1)}
 PULLSECRET_KUSTOMIZE=${PULLSECRET_KUSTOMIZE:-$(scripts/kustomize.sh | tail -n 1)}
 PULLSECRET_PROMTOOL=${PULLSECRET_PROMTOOL:-$(scripts/promtool.sh | tail -n 1)}
 # The image's command line is tested on the image's Java release (its JVM flags are that release's).
-PULLSECRET_IMAGE_JAVA=$(scripts/image-java.sh)
+PULLSECRET_IMAGE_JAVA=${PULLSECRET_IMAGE_JAVA:-$(scripts/image-java.sh)}
 export PULLSECRET_KUBE_BIN PULLSECRET_HELM PULLSECRET_KUSTOMIZE PULLSECRET_PROMTOOL PULLSECRET_IMAGE_JAVA
 
 scripts/lint.sh

@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.audit;
 
-import com.tanhdev.pullsecret.policy.WorkloadKind;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**

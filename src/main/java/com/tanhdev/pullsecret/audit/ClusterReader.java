@@ -2,7 +2,7 @@ package com.tanhdev.pullsecret.audit;
 
 import com.tanhdev.pullsecret.lookup.PullSecretReader;
 import com.tanhdev.pullsecret.lookup.SecretFacts;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;

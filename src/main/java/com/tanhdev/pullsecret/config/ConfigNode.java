@@ -2,7 +2,6 @@ package com.tanhdev.pullsecret.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -131,20 +130,8 @@ final class ConfigNode {
     }
   }
 
-  /** The string elements of the list at {@code key}. */
-  List<String> strings(String key) {
-    List<String> result = new ArrayList<>();
-    JsonNode value = node.get(key);
-    if (value == null || !value.isArray()) {
-      problems.add(at(key) + ": must be a list of strings");
-      return result;
-    }
-    value.forEach(element -> result.add(element.asString().toUpperCase(Locale.ROOT)));
-    return result;
-  }
-
   /** The string elements of the list at {@code key}, as written. */
-  List<String> rawStrings(String key) {
+  List<String> strings(String key) {
     List<String> result = new ArrayList<>();
     JsonNode value = node.get(key);
     if (value == null || !value.isArray()) {

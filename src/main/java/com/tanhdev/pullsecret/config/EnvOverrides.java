@@ -22,7 +22,7 @@ final class EnvOverrides {
           "PULLSECRET_NAMESPACE",
           "PULLSECRET_POD_NAME",
           "PULLSECRET_LOG_LEVEL",
-          "PULLSECRET_DOCKERFILELINT_CACHE",
+          "PULLSECRET_HADOLINT_CACHE",
           "PULLSECRET_HELM",
           "PULLSECRET_HELM_CACHE",
           "PULLSECRET_IMAGE_JAVA",

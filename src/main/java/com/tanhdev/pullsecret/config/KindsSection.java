@@ -1,9 +1,10 @@
 package com.tanhdev.pullsecret.config;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.policy.Operation;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,9 @@ final class KindsSection {
         continue;
       }
       Set<Operation> operations = EnumSet.noneOf(Operation.class);
-      for (String text : kinds.strings(name)) {
+      for (String written : kinds.strings(name)) {
+        // Hand-written files say "create" as often as "CREATE"; both mean the wire name.
+        String text = written.toUpperCase(Locale.ROOT);
         Operation operation = Operation.fromWire(text);
         if (operation != Operation.CREATE && operation != Operation.UPDATE) {
           kinds.problem(name, "operations must be CREATE or UPDATE, got \"" + text + "\"");

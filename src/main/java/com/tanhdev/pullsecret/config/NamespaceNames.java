@@ -15,7 +15,7 @@ final class NamespaceNames {
 
   List<String> parse(ConfigNode top, String key) {
     List<String> names = new ArrayList<>();
-    for (String name : top.rawStrings(key)) {
+    for (String name : top.strings(key)) {
       if (LABEL.matcher(name).matches()) {
         names.add(name);
       } else {

@@ -120,8 +120,7 @@ final class ProvisioningSection {
           expression.rejectUnknownKeys(EXPRESSION_KEYS);
           String key = expression.string("key", "");
           Operator operator = operator(expression);
-          List<String> values =
-              expression.has("values") ? expression.rawStrings("values") : List.of();
+          List<String> values = expression.has("values") ? expression.strings("values") : List.of();
           if (key.isEmpty()) {
             expression.problem("key", "is required");
           }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param healthPort the plain-HTTP port for probes and metrics
  * @param tlsCertFile PEM certificate chain served on {@code port}
  * @param tlsKeyFile PEM private key (PKCS#1 or PKCS#8, RSA or EC)
- * @param maxConcurrentReviews reviews decided at once (worker threads); more wait in a queue, and
- *     open connections are capped at four times this, beyond which new ones are refused
+ * @param maxConcurrentReviews reviews decided at once (worker threads); more wait in a queue. Open
+ *     connections are capped at eight times this: at the cap a new connection replaces the most
+ *     stalled one, or is closed before its handshake when none is stalled
  */
 public record ServerSettings(
     String host,

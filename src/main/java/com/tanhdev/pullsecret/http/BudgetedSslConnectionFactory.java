@@ -12,7 +12,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * TLS connections that take a token of the handshake budget ({@link NewConnectionBudget}) at the
+ * TLS connections that take a token of the handshake budget (a {@link HandshakeTokenBucket}) at the
  * moment their handshake starts to cost CPU: when the client's first TLS record (its ClientHello)
  * is complete. Until then the server has done no cryptography, and a client that sends its hello
  * one byte a second costs nothing but a connection slot, which the handshake deadline ends. Taking
@@ -24,13 +24,13 @@ final class BudgetedSslConnectionFactory extends SslConnectionFactory {
   /** A TLS record header: content type, protocol version, length (RFC 8446, 5.1). */
   private static final int RECORD_HEADER_BYTES = 5;
 
-  private final NewConnectionBudget handshakes;
+  private final HandshakeTokenBucket handshakes;
   private final WebhookMetrics metrics;
   private final ThrottledWarning overloaded;
 
   BudgetedSslConnectionFactory(
       SslContextFactory.Server tls,
-      NewConnectionBudget handshakes,
+      HandshakeTokenBucket handshakes,
       WebhookMetrics metrics,
       ThrottledWarning overloaded) {
     super(tls, "http/1.1");

@@ -2,7 +2,7 @@ package com.tanhdev.pullsecret.http;
 
 import java.nio.charset.StandardCharsets;
 
-/** The review {@link AdmissionEndpoint#warmUp} decides: a Pod shaped like the usual ones. */
+/** The review {@link AdmissionEndpoint#decideSample} decides: a Pod shaped like the usual ones. */
 final class WarmUpReview {
 
   static final byte[] BYTES =

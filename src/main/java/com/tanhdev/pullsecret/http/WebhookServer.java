@@ -196,7 +196,7 @@ public final class WebhookServer implements AutoCloseable {
     SslConnectionFactory factory =
         new BudgetedSslConnectionFactory(
             tls,
-            new NewConnectionBudget(HANDSHAKE_BURST, HANDSHAKES_PER_SECOND, System::nanoTime),
+            new HandshakeTokenBucket(HANDSHAKE_BURST, HANDSHAKES_PER_SECOND, System::nanoTime),
             metrics,
             overloaded);
     factory.setDirectBuffersForEncryption(false);

@@ -16,14 +16,14 @@ public final class CountingSecretLookup implements SecretLookup {
   @Override
   public LookupResult find(String namespace, String secretName) {
     LookupResult result = delegate.find(namespace, secretName);
-    metrics.lookup(result);
+    metrics.lookup(result.label());
     return result;
   }
 
   @Override
   public SecretAnswer inspect(String namespace, String secretName) {
     SecretAnswer answer = delegate.inspect(namespace, secretName);
-    metrics.lookup(answer.result());
+    metrics.lookup(answer.result().label());
     return answer;
   }
 

@@ -1,6 +1,5 @@
 package com.tanhdev.pullsecret.metrics;
 
-import com.tanhdev.pullsecret.lookup.LookupResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -98,10 +97,11 @@ public final class WebhookMetrics {
         .increment();
   }
 
-  public void lookup(LookupResult result) {
+  /** Results: cache_hit, live_hit, miss, error. */
+  public void lookup(String result) {
     Counter.builder("pullsecret_secret_lookups")
         .description("Secret existence lookups by result")
-        .tag("result", result.label())
+        .tag("result", result)
         .register(registry)
         .increment();
   }

@@ -1,6 +1,5 @@
 package com.tanhdev.pullsecret.podspec;
 
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -8,6 +8,7 @@ import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.lookup.SecretProblem;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.provision.ProvisionedNamespaces;
 import java.util.ArrayList;
 import java.util.List;

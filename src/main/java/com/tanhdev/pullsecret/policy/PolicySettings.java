@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.provision.ProvisionedNamespaces;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.policy;
 
-import java.util.Locale;
+import com.tanhdev.pullsecret.imageref.ImageReference;
+import com.tanhdev.pullsecret.imageref.RegistryHost;
 
 /**
  * Maps a registry ({@code host[:port]}) to the dockerconfigjson secret that pulls from it.
@@ -11,16 +12,11 @@ import java.util.Locale;
 public record RegistryRule(String registry, String secret) {
 
   public RegistryRule {
-    registry = normalise(registry);
+    registry = RegistryHost.normalise(registry);
   }
 
   /** True when the image is pulled from exactly this registry (never by prefix). */
   public boolean matches(ImageReference image) {
     return image.isOnRegistry(registry);
-  }
-
-  private static String normalise(String registry) {
-    String lower = registry.toLowerCase(Locale.ROOT);
-    return lower.equals("index.docker.io") ? "docker.io" : lower;
   }
 }

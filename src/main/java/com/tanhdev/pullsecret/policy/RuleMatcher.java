@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.imageref.ImageReference;
+import com.tanhdev.pullsecret.imageref.ParsedImage;
 import com.tanhdev.pullsecret.podspec.ContainerImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

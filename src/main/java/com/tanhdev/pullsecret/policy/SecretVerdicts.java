@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.policy;
 
 import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 

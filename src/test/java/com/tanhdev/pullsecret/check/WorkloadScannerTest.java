@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.podspec.ContainerImage;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.policy.NeededSecret;
 import com.tanhdev.pullsecret.policy.RegistryRule;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.yaml.YAMLMapper;

@@ -3,12 +3,12 @@ package com.tanhdev.pullsecret.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import com.tanhdev.pullsecret.policy.MissingSecretPolicy;
 import com.tanhdev.pullsecret.policy.Mode;
 import com.tanhdev.pullsecret.policy.Operation;
 import com.tanhdev.pullsecret.policy.PolicySettings;
 import com.tanhdev.pullsecret.policy.RegistryRule;
-import com.tanhdev.pullsecret.policy.WorkloadKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +115,21 @@ class ConfigLoaderTest {
   void a_pod_update_rule_is_refused_because_pull_secrets_are_immutable() {
     assertThatThrownBy(() -> parse("kinds:\n  Pod: [CREATE, UPDATE]\n", Map.of()))
         .hasMessageContaining("kinds.Pod: UPDATE cannot be handled");
+  }
+
+  @Test
+  void operations_are_read_in_any_case() {
+    WebhookConfig config = parse("kinds:\n  Deployment: [create, Update]\n", Map.of());
+
+    assertThat(config.policy().handles(WorkloadKind.DEPLOYMENT, Operation.CREATE)).isTrue();
+    assertThat(config.policy().handles(WorkloadKind.DEPLOYMENT, Operation.UPDATE)).isTrue();
+  }
+
+  @Test
+  void an_operation_other_than_create_or_update_is_refused_by_its_wire_name() {
+    assertThatThrownBy(() -> parse("kinds:\n  Deployment: [delete]\n", Map.of()))
+        .hasMessageContaining(
+            "kinds.Deployment: operations must be CREATE or UPDATE, got \"DELETE\"");
   }
 
   @Test

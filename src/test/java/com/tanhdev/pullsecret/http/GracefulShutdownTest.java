@@ -1,9 +1,14 @@
 package com.tanhdev.pullsecret.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.lookup.LookupResult;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +66,28 @@ class GracefulShutdownTest {
             BodyHandlers.ofString());
     assertThat(lookup.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
+    int port = webhook.webhookPort(); // the server forgets it once the connector closes
     CompletableFuture<Void> shutdown = CompletableFuture.runAsync(webhook::close);
+    // Released only once shutdown has visibly begun (the port refuses new connections), so the
+    // review cannot have finished before the server started stopping.
+    await().atMost(Duration.ofSeconds(10)).until(() -> refusesConnections(port));
+    assertThat(shutdown).isNotDone();
     lookup.release.countDown();
 
     HttpResponse<String> response = inFlight.get(15, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"patchType\":\"JSONPatch\"");
     shutdown.get(15, TimeUnit.SECONDS);
+  }
+
+  private static boolean refusesConnections(int port) {
+    try {
+      new Socket("127.0.0.1", port).close();
+      return false;
+    } catch (ConnectException e) {
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.kube;
 
-import com.tanhdev.pullsecret.policy.WorkloadKind;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;

@@ -7,6 +7,7 @@ import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.podspec.ContainerImage;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

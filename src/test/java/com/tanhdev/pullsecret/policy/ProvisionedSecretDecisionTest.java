@@ -9,6 +9,7 @@ import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.podspec.ContainerImage;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
+import com.tanhdev.pullsecret.podspec.WorkloadKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

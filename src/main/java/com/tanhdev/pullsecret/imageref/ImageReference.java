@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.policy;
+package com.tanhdev.pullsecret.imageref;
 
 import java.util.Objects;
 
@@ -13,8 +13,6 @@ import java.util.Objects;
  */
 public record ImageReference(String registry, String repository, String tag, String digest) {
 
-  static final String DOCKER_HUB = "docker.io";
-  private static final String LEGACY_DOCKER_HUB = "index.docker.io";
   static final String OFFICIAL_PREFIX = "library/";
 
   public ImageReference {
@@ -37,12 +35,12 @@ public record ImageReference(String registry, String repository, String tag, Str
    * look-alike registry receive the pull secret.
    */
   public boolean isOnRegistry(String registryHost) {
-    return registryHost != null && registry.equals(normaliseRegistry(registryHost));
+    return registryHost != null && registry.equals(RegistryHost.normalise(registryHost));
   }
 
   /** The short name people type: {@code nginx} for {@code docker.io/library/nginx}. */
   public String familiarName() {
-    if (!registry.equals(DOCKER_HUB)) {
+    if (!registry.equals(RegistryHost.DOCKER_HUB)) {
       return registry + "/" + repository;
     }
     String official =
@@ -50,16 +48,5 @@ public record ImageReference(String registry, String repository, String tag, Str
             ? repository.substring(OFFICIAL_PREFIX.length())
             : repository;
     return official.indexOf('/') < 0 ? official : repository;
-  }
-
-  /** Lower-cases ASCII only, so look-alike letters such as the Kelvin sign never become 'k'. */
-  static String normaliseRegistry(String registryHost) {
-    StringBuilder lower = new StringBuilder(registryHost.length());
-    for (int i = 0; i < registryHost.length(); i++) {
-      char c = registryHost.charAt(i);
-      lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-    }
-    String host = lower.toString();
-    return host.equals(LEGACY_DOCKER_HUB) ? DOCKER_HUB : host;
   }
 }

@@ -1,7 +1,7 @@
-package com.tanhdev.pullsecret.policy;
+package com.tanhdev.pullsecret.imageref;
 
-import static com.tanhdev.pullsecret.policy.ImageReference.DOCKER_HUB;
-import static com.tanhdev.pullsecret.policy.ImageReference.OFFICIAL_PREFIX;
+import static com.tanhdev.pullsecret.imageref.ImageReference.OFFICIAL_PREFIX;
+import static com.tanhdev.pullsecret.imageref.RegistryHost.DOCKER_HUB;
 
 import java.util.Locale;
 
@@ -47,7 +47,7 @@ final class ImageReferenceParser {
     String firstComponent = slash < 0 ? "" : name.substring(0, slash);
     // A single component ("nginx", even "localhost" or "example.com") is always a Docker Hub name.
     boolean hasRegistry = slash >= 0 && looksLikeRegistry(firstComponent);
-    String registry = hasRegistry ? ImageReference.normaliseRegistry(firstComponent) : DOCKER_HUB;
+    String registry = hasRegistry ? RegistryHost.normalise(firstComponent) : DOCKER_HUB;
     String repository = hasRegistry ? name.substring(slash + 1) : name;
     // Checked after lower-casing (distribution compares case-sensitively) so that one Docker Hub
     // rule, and one repository name, covers DOCKER.IO/nginx as well as docker.io/nginx.

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * refill with time alone, so a client that connects and never finishes its handshake holds no
  * token: it cannot lock the next connections out.
  */
-final class NewConnectionBudget {
+final class HandshakeTokenBucket {
 
   /** Tokens are counted in billionths, so that a nanosecond refills a whole number of them. */
   private static final long UNITS_PER_TOKEN = 1_000_000_000L;
@@ -18,7 +18,7 @@ final class NewConnectionBudget {
   private long units;
   private long lastRefill;
 
-  NewConnectionBudget(long burst, long perSecond, LongSupplier nanoClock) {
+  HandshakeTokenBucket(long burst, long perSecond, LongSupplier nanoClock) {
     if (burst < 1 || perSecond < 1) {
       throw new IllegalArgumentException("burst and rate must be at least 1");
     }

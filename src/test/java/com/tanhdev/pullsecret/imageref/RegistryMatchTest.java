@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.policy;
+package com.tanhdev.pullsecret.imageref;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
