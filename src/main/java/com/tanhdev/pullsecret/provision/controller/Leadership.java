@@ -5,7 +5,6 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ final class Leadership implements AutoCloseable {
             .withConfig(
                 new LeaderElectionConfigBuilder()
                     .withName(leaseName)
-                    .withLock(new LeaseLock(namespace, leaseName, identity))
+                    .withLock(new UpdatingLeaseLock(namespace, leaseName, identity))
                     .withLeaseDuration(timings.leaseDuration())
                     .withRenewDeadline(timings.renewDeadline())
                     .withRetryPeriod(timings.retryPeriod())
