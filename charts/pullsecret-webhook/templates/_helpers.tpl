@@ -186,14 +186,16 @@ that the schema cannot express. Fails when the provisioner would have nothing to
 {{- $provisioned := list }}
 {{- $sourceBySecret := dict }}
 {{- range $rule := .Values.rules }}
-{{- if $rule.source }}
+{{- $source := $rule.source | default "" }}
+{{- if hasKey $sourceBySecret $rule.secret }}
 {{- $earlier := get $sourceBySecret $rule.secret }}
-{{- if and $earlier (ne $earlier $rule.source) }}
-{{- fail (printf "rules: secret %s has two sources, %s and %s: each copy can only follow one source" $rule.secret $earlier $rule.source) }}
+{{- if ne $earlier $source }}
+{{- fail (printf "rules: secret %s has two sources, %s and %s: every rule for one secret must name the same source (or none), as its copies can only follow one" $rule.secret (default "none" $earlier) (default "none" $source)) }}
 {{- end }}
-{{- if not $earlier }}
-{{- $_ := set $sourceBySecret $rule.secret $rule.source }}
-{{- $parts := splitList "/" $rule.source }}
+{{- else }}
+{{- $_ := set $sourceBySecret $rule.secret $source }}
+{{- if $source }}
+{{- $parts := splitList "/" $source }}
 {{- $provisioned = append $provisioned (dict "secret" $rule.secret "namespace" (index $parts 0) "name" (index $parts 1)) }}
 {{- end }}
 {{- end }}

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ControlPlaneExtension.class)
 class ProvisionerAccountTest {
 
+  private static KubernetesClient admin;
   private static TestNamespace release;
   private static TestNamespace source;
   private static KubernetesClient asProvisioner;
@@ -32,6 +33,7 @@ class ProvisionerAccountTest {
 
   @BeforeAll
   static void installTheChartsProvisionerRbac(ControlPlane plane) {
+    admin = plane.client();
     release = TestNamespace.create(plane.client(), "pullsecret-system", Map.of());
     source = TestNamespace.create(plane.client(), "infrastructure", Map.of());
     account =
@@ -99,6 +101,9 @@ class ProvisionerAccountTest {
 
   @Test
   void listing_copies_works_by_name_across_namespaces_and_is_refused_without_the_name() {
+    TestNamespace copy =
+        TestNamespace.create(admin, "auth-dev", Map.of()).withPullSecret("registry-api-tanhdev");
+
     assertThat(
             asProvisioner
                 .secrets()
@@ -106,7 +111,8 @@ class ProvisionerAccountTest {
                 .withField("metadata.name", "registry-api-tanhdev")
                 .list()
                 .getItems())
-        .isEmpty();
+        .extracting(secret -> secret.getMetadata().getNamespace())
+        .contains(copy.name());
     assertThatThrownBy(() -> asProvisioner.secrets().inAnyNamespace().list())
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("Forbidden")

@@ -75,7 +75,10 @@ public final class ControlPlane implements AutoCloseable {
       SupervisedProcess etcd =
           teardown.add(
               SupervisedProcess.start(
-                  "etcd", binaries.etcd(), etcdArguments(dir, etcdPort), dir.resolve("etcd.log")));
+                  "etcd",
+                  binaries.etcd(),
+                  ControlPlaneFlags.etcd(dir, etcdPort, freePort()),
+                  dir.resolve("etcd.log")));
       int apiPort = freePort();
       KubernetesClient client = teardown.add(adminClient(pki, "https://127.0.0.1:" + apiPort));
       // Added last, so stopped first: the API server then closes the client's connections itself,
@@ -85,7 +88,7 @@ public final class ControlPlane implements AutoCloseable {
               SupervisedProcess.start(
                   "kube-apiserver",
                   binaries.apiServer(),
-                  apiServerArguments(dir, pki, etcdPort, apiPort),
+                  ControlPlaneFlags.apiServer(dir, pki, etcdPort, apiPort),
                   dir.resolve("kube-apiserver.log")));
       ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
       plane.awaitReady();
@@ -194,44 +197,6 @@ public final class ControlPlane implements AutoCloseable {
         .append('\n')
         .append(etcd.logTail(LOG_LINES_ON_FAILURE))
         .toString();
-  }
-
-  private static List<String> etcdArguments(Path dir, int clientPort) {
-    String clientUrl = "http://127.0.0.1:" + clientPort;
-    String peerUrl = "http://127.0.0.1:" + freePort();
-    return List.of(
-        "--name=test",
-        "--data-dir=" + dir.resolve("etcd-data"),
-        "--listen-client-urls=" + clientUrl,
-        "--advertise-client-urls=" + clientUrl,
-        "--listen-peer-urls=" + peerUrl,
-        "--initial-advertise-peer-urls=" + peerUrl,
-        "--initial-cluster=test=" + peerUrl,
-        // Durability is worthless for a throwaway cluster; fsync would dominate its latency.
-        "--unsafe-no-fsync");
-  }
-
-  private static List<String> apiServerArguments(
-      Path dir, ControlPlanePki pki, int etcdPort, int securePort) {
-    return List.of(
-        "--etcd-servers=http://127.0.0.1:" + etcdPort,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + securePort,
-        "--cert-dir=" + dir.resolve("apiserver-certs"),
-        "--tls-cert-file=" + pki.servingCertFile(),
-        "--tls-private-key-file=" + pki.servingKeyFile(),
-        "--client-ca-file=" + pki.caFile(),
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + pki.serviceAccountPublicKeyFile(),
-        "--service-account-signing-key-file=" + pki.serviceAccountKeyFile(),
-        "--service-cluster-ip-range=10.0.0.0/24",
-        // Without a controller manager no namespace gets a default ServiceAccount, which this
-        // plugin would require of every pod; with one, a pod created right after its namespace
-        // would race the ServiceAccount controller. Off in both, so both admit pods alike.
-        "--disable-admission-plugins=ServiceAccount",
-        "--allow-privileged=true");
   }
 
   private static KubernetesClient adminClient(ControlPlanePki pki, String url) {
