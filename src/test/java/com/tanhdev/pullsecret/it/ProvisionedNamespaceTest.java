@@ -110,6 +110,34 @@ class ProvisionedNamespaceTest {
     assertThat(PodSpecs.pullSecretNames(stored(namespace, "search-api"))).isEmpty();
   }
 
+  @Test
+  void a_namespace_labelled_later_is_provisioned_once_the_webhook_sees_the_label() {
+    TestNamespace namespace = TestNamespace.create(client, "catalog-dev", labels(false));
+    Deployment deployment =
+        Workloads.deployment(namespace, "catalog-api", spec(List.of(), REGISTRY_IMAGE));
+    assertThat(webhook.fixture().api().dryRunCreate(deployment).warnings())
+        .allMatch(warning -> warning.contains("does not exist"));
+
+    client
+        .namespaces()
+        .withName(namespace.name())
+        .edit(
+            ns -> {
+              ns.getMetadata().getLabels().put(SELECT_LABEL, RUN);
+              return ns;
+            });
+
+    // The namespace is in the webhook's cache by now: the new label arrives through its watch.
+    await("the label reaches the webhook")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                PodSpecs.pullSecretNames(
+                        webhook.fixture().api().dryRunCreate(deployment).object(Deployment.class))
+                    .contains(SECRET));
+  }
+
   /** The webhook's own label, so its namespaceSelector sends the objects to it, and ours or not. */
   private static Map<String, String> labels(boolean selected) {
     Map<String, String> labels = new HashMap<>(webhook.fixture().namespaceLabels());
