@@ -98,7 +98,7 @@ class ProvisionerRbacTemplateTest {
                 - apiGroups: [coordination.k8s.io]
                   resources: [leases]
                   resourceNames: [pullsecret-webhook-provisioner]
-                  verbs: [get, update]
+                  verbs: [get, update, patch]
                 - apiGroups: [coordination.k8s.io]
                   resources: [leases]
                   verbs: [create]

@@ -31,7 +31,13 @@ class SlowClientFloodTest {
   private static final int STALLED_BODIES = 30;
   private static final Duration FLOOD = Duration.ofSeconds(8);
   private static final Duration PROBE_EVERY = Duration.ofMillis(200);
-  private static final Duration SERVED_WITHIN = Duration.ofSeconds(1);
+
+  /**
+   * A stalled client holds what it took until a phase deadline (5 s at the shortest) frees it, so a
+   * probe that waited on one takes 5 s or more. Half of that tells a stall from a busy machine; the
+   * latency itself is measured by the load benchmarks, not here.
+   */
+  private static final Duration SERVED_WITHIN = Duration.ofMillis(2_500);
 
   @TempDir Path dir;
 

@@ -50,7 +50,13 @@ class HostileClientIT {
   private static final long CHART_MEMORY_LIMIT_KIB = 384 * 1024;
 
   private static final int MIB = 1024 * 1024;
-  private static final Duration SERVED_WITHIN = Duration.ofSeconds(1);
+
+  /**
+   * A stalled client holds what it took until a phase deadline (5 s at the shortest) frees it, so a
+   * probe that waited on one takes 5 s or more. Half of that tells a stall from a busy machine; the
+   * latency itself is measured by the load benchmarks, not here.
+   */
+  private static final Duration SERVED_WITHIN = Duration.ofMillis(2_500);
 
   @TempDir Path dir;
   private ContainerProcess webhook;
