@@ -85,8 +85,8 @@ public final class CopyWriter {
           action.name().toLowerCase(java.util.Locale.ROOT)
               + " in namespace "
               + namespace
-              + " failed: HTTP "
-              + code
+              + " failed: "
+              + (code <= 0 ? "no answer from the API server" : "HTTP " + code)
               + (reason == null || reason.isEmpty() ? "" : " " + reason),
           null,
           false,

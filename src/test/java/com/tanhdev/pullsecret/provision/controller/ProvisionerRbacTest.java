@@ -4,12 +4,12 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tanhdev.pullsecret.chart.ProvisionerAccount;
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,25 +17,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The provisioner under exactly the contract's least-privilege RBAC: every watch it opens must
- * carry the field selector that RBAC by resource name requires, and its Lease, Events and writes
- * must fit the verbs granted.
+ * The provisioner under exactly the RBAC the chart renders for it, authenticated with a token for
+ * its ServiceAccount: every watch it opens must carry the field selector that RBAC by resource name
+ * requires, and its Lease, Events and writes must fit the verbs granted.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ProvisionerRbacTest {
 
   @Test
-  void the_whole_life_of_a_copy_works_with_the_contracts_rbac(
+  void the_whole_life_of_a_copy_works_with_the_rbac_the_chart_renders(
       ControlPlane plane, @TempDir Path dir) {
     try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "");
         CapturedLogs logs = new CapturedLogs("com.tanhdev.pullsecret");
-        CapturedLogs clientLogs = new CapturedLogs("io.fabric8.kubernetes.client");
-        KubernetesClient restricted =
-            new KubernetesClientBuilder()
-                .withConfig(
-                    ContractRbac.install(
-                        plane.client(), scenario, "pullsecret-webhook-provisioner"))
-                .build()) {
+        CapturedLogs clientLogs = new CapturedLogs("io.fabric8.kubernetes.client")) {
+      ProvisionerAccount account =
+          ProvisionerAccount.install(
+              plane.client(),
+              scenario.release.name(),
+              """
+              rules:
+                - registry: registry-api.tanhdev.com
+                  secret: %s
+                  source: %s/%s
+              """
+                  .formatted(scenario.secret, scenario.sources.name(), scenario.secret));
+      scenario.writeConfig("  leaseName: " + account.leaseName());
+      KubernetesClient restricted = account.newClient();
       scenario.validSource();
       TestNamespace leaving = scenario.selected("notification-dev");
       TestNamespace conflicted = scenario.selected("notification-production");
@@ -77,7 +84,7 @@ class ProvisionerRbacTest {
                         .client()
                         .leases()
                         .inNamespace(scenario.release.name())
-                        .withName("pullsecret-webhook-provisioner")
+                        .withName(account.leaseName())
                         .get()
                         .getSpec();
                 return spec.getRenewTime().isAfter(spec.getAcquireTime().plusSeconds(10));
@@ -86,6 +93,8 @@ class ProvisionerRbacTest {
       assertThat(logs.jsonLines()).noneMatch(line -> line.contains("orbidden"));
       assertThat(clientLogs.jsonLines()).noneMatch(line -> line.contains("orbidden"));
       assertThat(logs.errors()).isEmpty();
+      scenario.close(); // stops the provisioner, which releases its Lease, before its client goes
+      restricted.close();
     }
   }
 }

@@ -10,12 +10,10 @@ import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,101 +137,6 @@ class ProvisioningLifecycleTest {
 
     scenario.awaitCopyInSync(deleted);
     scenario.awaitCopyInSync(edited);
-  }
-
-  @Test
-  void a_namespace_that_stops_matching_loses_our_copy_and_nothing_else() {
-    scenario.validSource();
-    TestNamespace leaving = scenario.selected("search-dev");
-    scenario.startLeader();
-    scenario.awaitCopyInSync(leaving);
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(leaving.name())
-        .resource(
-            new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata()
-                .withName("database-password")
-                .endMetadata()
-                .withStringData(Map.of("password", "kept"))
-                .build())
-        .create();
-
-    scenario
-        .admin
-        .namespaces()
-        .withName(leaving.name())
-        .edit(
-            ns -> {
-              ns.getMetadata().getLabels().remove(ProvisioningScenario.SELECT_LABEL);
-              return ns;
-            });
-
-    await().atMost(PATIENCE).until(() -> scenario.copyIn(leaving) == null);
-    assertThat(
-            scenario
-                .admin
-                .secrets()
-                .inNamespace(leaving.name())
-                .withName("database-password")
-                .get())
-        .isNotNull();
-  }
-
-  @Test
-  void a_terminating_namespace_is_left_alone() {
-    scenario.source("Opaque", TestNamespace.DOCKER_CONFIG, null);
-    TestNamespace terminating = scenario.selected("return-dev");
-    ProvisionerProcess process = scenario.startLeader();
-    await().atMost(PATIENCE).until(() -> !scenario.sourceEvents().isEmpty());
-    // Without a namespace controller the namespace stays Terminating: nothing may be written in it.
-    scenario.admin.namespaces().withName(terminating.name()).delete();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                scenario
-                        .admin
-                        .namespaces()
-                        .withName(terminating.name())
-                        .get()
-                        .getMetadata()
-                        .getDeletionTimestamp()
-                    != null);
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(scenario.sources.name())
-        .withName(scenario.secret)
-        .delete();
-    await().atMost(PATIENCE).until(() -> scenario.sourceSecret() == null);
-
-    scenario.validSource();
-    TestNamespace marker = scenario.selected("marker");
-    scenario.awaitCopyInSync(marker);
-
-    assertThat(scenario.copyIn(terminating)).isNull();
-    assertThat(process.metrics().scrape())
-        .doesNotContain("pullsecret_provisioning_reconcile_errors_total{secret=");
-  }
-
-  @Test
-  @Disabled("needs kube-controller-manager in the test control plane to finish namespace deletion")
-  void a_deleted_namespace_is_no_longer_counted() {
-    scenario.validSource();
-    TestNamespace deleted = scenario.selected("admin-dev");
-    ProvisionerProcess process = scenario.startLeader();
-    scenario.awaitCopyInSync(deleted);
-
-    scenario.admin.namespaces().withName(deleted.name()).delete();
-
-    String desired =
-        "pullsecret_provisioning_copies{secret=\"" + scenario.secret + "\",state=\"desired\"} ";
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> scenario.admin.namespaces().withName(deleted.name()).get() == null);
-    await().atMost(PATIENCE).until(() -> process.metrics().scrape().contains(desired + "0.0"));
   }
 
   @Test

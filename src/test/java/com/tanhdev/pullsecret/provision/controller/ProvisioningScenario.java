@@ -161,5 +161,6 @@ final class ProvisioningScenario implements AutoCloseable {
   @Override
   public void close() {
     started.forEach(ProvisionerProcess::close);
+    started.clear();
   }
 }
