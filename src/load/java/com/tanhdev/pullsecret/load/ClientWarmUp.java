@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.load;
 
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

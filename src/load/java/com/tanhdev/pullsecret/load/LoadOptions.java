@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.load;
 
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

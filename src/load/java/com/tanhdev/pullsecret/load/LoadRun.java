@@ -1,8 +1,8 @@
 package com.tanhdev.pullsecret.load;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

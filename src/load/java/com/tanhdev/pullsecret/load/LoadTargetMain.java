@@ -1,13 +1,12 @@
 package com.tanhdev.pullsecret.load;
 
 import com.tanhdev.pullsecret.admission.JsonMappers;
-import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.http.ErrorBodies;
 import com.tanhdev.pullsecret.http.HealthEndpoints;
 import com.tanhdev.pullsecret.http.WebhookServer;
-import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
@@ -19,14 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The server side of the load tests, in its own JVM with the container's flags. {@code webhook}
- * wires what {@code serve} wires (certificates from files, an informer lookup against the given API
- * server, the production application) plus a pausable lookup and a stall control port; {@code noop}
- * puts {@link NoOpAdmission} on the same server stack. Once listening, it writes its ports to a
- * file.
+ * runs the production process (certificates from files, informers against the given API server)
+ * with its lookup made pausable, plus a stall control port; {@code noop} puts {@link NoOpAdmission}
+ * on the same server stack. Once listening, it writes its ports to a file.
  *
  * <p>Usage: {@code LoadTargetMain webhook|noop TLS_DIR PORTS_FILE [API_SERVER_URL]}
  */
@@ -42,44 +42,51 @@ public final class LoadTargetMain {
     TlsProcessDefaults.apply();
     Path tlsDir = Path.of(args[1]);
     WebhookConfig config = new ConfigLoader().parse(yaml(tlsDir), "load test", Map.of());
-    WebhookMetrics metrics = new WebhookMetrics();
-    FileCertificateSource certificates =
-        new FileCertificateSource(config.server().tlsCertFile(), config.server().tlsKeyFile());
-    certificates.start();
-    String ports;
-    if (args[0].equals("webhook")) {
-      KubernetesClient client =
-          new KubernetesClientBuilder()
-              .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(args[3]).build())
-              .build();
-      InformerSecretLookup informer =
-          new InformerSecretLookup(
-              client, config.policy().registriesBySecret(), config.policy().lookupTimeout());
-      informer.start();
-      PausableSecretLookup lookup = new PausableSecretLookup(informer);
-      WebhookApplication app =
-          new WebhookApplication(
-                  config, lookup, certificates.sslContextFactory(), certificates::isReady, metrics)
-              .start();
-      StallControl control = StallControl.start(lookup);
-      ports = ports(app.webhookPort(), app.healthPort(), control.port());
-    } else {
-      HealthEndpoints health = new HealthEndpoints(certificates::isReady, () -> true, metrics);
-      WebhookServer server =
-          new WebhookServer(
-              config.server(),
-              certificates.sslContextFactory(),
-              new NoOpAdmission(),
-              health,
-              new ErrorBodies(JsonMappers.strict()),
-              metrics);
-      server.start();
-      ports = ports(server.webhookPort(), server.healthPort(), -1);
-    }
+    String ports = args[0].equals("webhook") ? startWebhook(config, args[3]) : startNoOp(config);
     Path portsFile = Path.of(args[2]);
     Path partial =
         Files.writeString(portsFile.resolveSibling(portsFile.getFileName() + ".tmp"), ports);
     Files.move(partial, portsFile, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The production process, its lookup made pausable; the stall control pauses it. */
+  private static String startWebhook(WebhookConfig config, String apiServerUrl) throws Exception {
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(apiServerUrl).build())
+            .build();
+    AtomicReference<PausableSecretLookup> pausable = new AtomicReference<>();
+    WebhookProcess process =
+        WebhookProcess.builder(config)
+            .client(client)
+            .wrapLookup(
+                informers -> pausable.updateAndGet(none -> new PausableSecretLookup(informers)))
+            .start();
+    StallControl control = StallControl.start(pausable.get());
+    return ports(process.webhookPort(), process.healthPort(), control.port());
+  }
+
+  /** The same server stack around an admission that does nothing: the cost of the stack alone. */
+  private static String startNoOp(WebhookConfig config) throws Exception {
+    WebhookMetrics metrics = new WebhookMetrics();
+    FileCertificateSource certificates =
+        new FileCertificateSource(
+            config.server().tlsCertFile(),
+            config.server().tlsKeyFile(),
+            FileCertificateSource.DEFAULT_POLL_INTERVAL,
+            Clock.systemUTC());
+    certificates.start();
+    HealthEndpoints health = new HealthEndpoints(certificates::isReady, () -> true, metrics);
+    WebhookServer server =
+        new WebhookServer(
+            config.server(),
+            certificates.sslContextFactory(),
+            new NoOpAdmission(),
+            health,
+            new ErrorBodies(JsonMappers.strict()),
+            metrics);
+    server.start();
+    return ports(server.webhookPort(), server.healthPort(), -1);
   }
 
   private static byte[] yaml(Path tlsDir) {

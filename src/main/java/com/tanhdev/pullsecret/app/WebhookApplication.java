@@ -30,15 +30,6 @@ public final class WebhookApplication implements AutoCloseable {
   private final CurrentPolicy policy;
   private final WebhookServer server;
 
-  public WebhookApplication(
-      WebhookConfig config,
-      SecretLookup lookup,
-      SslContextFactory.Server tls,
-      BooleanSupplier tlsReady,
-      WebhookMetrics metrics) {
-    this(config, lookup, NamespaceLabels.UNKNOWN, tls, tlsReady, metrics);
-  }
-
   /**
    * @param namespaceLabels asked only when provisioning selects namespaces by label
    */

@@ -7,6 +7,7 @@ import com.tanhdev.pullsecret.audit.ClusterAudit;
 import com.tanhdev.pullsecret.audit.NamespaceNotFoundException;
 import com.tanhdev.pullsecret.check.OutputFormat;
 import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -50,7 +51,7 @@ final class AuditCommand {
   private final Supplier<KubernetesClient> clients;
 
   AuditCommand() {
-    this(System.getenv(), () -> new KubernetesClientBuilder().build());
+    this(ProcessEnvironment.current().variables(), () -> new KubernetesClientBuilder().build());
   }
 
   /** With the environment whose {@code PULLSECRET_*} overrides apply, and a client factory. */

@@ -1,10 +1,10 @@
 package com.tanhdev.pullsecret.cli;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

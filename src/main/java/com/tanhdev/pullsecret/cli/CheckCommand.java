@@ -15,6 +15,7 @@ import com.tanhdev.pullsecret.check.Manifests;
 import com.tanhdev.pullsecret.check.SarifReport;
 import com.tanhdev.pullsecret.check.WorkloadScanner;
 import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ final class CheckCommand {
   private final Map<String, String> env;
 
   CheckCommand() {
-    this(System.getenv());
+    this(ProcessEnvironment.current().variables());
   }
 
   /** With the environment whose {@code PULLSECRET_*} overrides apply, as they do for serve. */

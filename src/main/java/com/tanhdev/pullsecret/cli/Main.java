@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.cli;
 
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class Main {
       case "provision" -> new ProvisionCommand().run(rest, out, err);
       case "check" -> new CheckCommand().run(rest, System.in, out, err);
       case "audit" -> new AuditCommand().run(rest, out, err);
-      case "strip" -> new StripCommand(System.getenv()).run(rest, System.in, out, err);
+      case "strip" ->
+          new StripCommand(ProcessEnvironment.current().variables()).run(rest, System.in, out, err);
       case "certs" -> new CertsCommand().run(rest, out, err);
       default -> {
         err.println("unknown command: " + args.get(0));

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.jetty.util.ssl.SslContextFactory;

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.HexFormat;

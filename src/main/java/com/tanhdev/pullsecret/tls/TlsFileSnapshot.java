@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;

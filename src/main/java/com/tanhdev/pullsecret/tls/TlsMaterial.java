@@ -1,7 +1,9 @@
 package com.tanhdev.pullsecret.tls;
 
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -21,17 +23,6 @@ public record TlsMaterial(List<X509Certificate> chain, PrivateKey key) {
 
   public TlsMaterial {
     chain = List.copyOf(chain);
-  }
-
-  /** Reads both files and checks them; see {@link #fromPem}. */
-  public static TlsMaterial load(Path certificateFile, Path keyFile, Instant now)
-      throws TlsMaterialException {
-    return fromPem(
-        certificateFile.toString(),
-        PemFiles.readBytes(certificateFile),
-        keyFile.toString(),
-        PemFiles.readBytes(keyFile),
-        now);
   }
 
   /** Parses and checks PEM content; the source names appear in every error message. */

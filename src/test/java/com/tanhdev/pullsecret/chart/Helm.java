@@ -1,14 +1,11 @@
 package com.tanhdev.pullsecret.chart;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.tanhdev.pullsecret.testing.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the helm binary named by {@code PULLSECRET_HELM}, one process per call. */
 public final class Helm {
@@ -57,34 +54,8 @@ public final class Helm {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(arguments);
-    try {
-      Path stdout = Files.createTempFile("helm", ".out");
-      Path stderr = Files.createTempFile("helm", ".err");
-      try {
-        // Files rather than pipes: a large render cannot block on a full pipe buffer.
-        Process process =
-            new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException("helm did not finish within " + timeout + ": " + command);
-        }
-        return new Result(
-            process.exitValue(),
-            Files.readString(stdout, StandardCharsets.UTF_8),
-            Files.readString(stderr, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(stdout);
-        Files.deleteIfExists(stderr);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + command, e);
-    }
+    ProcessRun run = ProcessRun.of(command, null, timeout);
+    return new Result(run.exitCode(), run.stdout(), run.stderr());
   }
 
   /** What one helm invocation printed, and how it ended. */

@@ -1,11 +1,11 @@
 package com.tanhdev.pullsecret.chart;
 
+import com.tanhdev.pullsecret.kube.Deployments;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.Map;
 
 /** Workloads pulling from the private registry, written the way a user's manifest would be. */
@@ -29,23 +29,7 @@ final class RegistryWorkloads {
   }
 
   static Deployment deployment(String namespace, Map<String, String> labels) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("api")
-        .withNamespace(namespace)
-        .endMetadata()
-        .withNewSpec()
-        .withNewSelector()
-        .withMatchLabels(labels)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withSpec(spec())
-        .endTemplate()
-        .endSpec()
-        .build();
+    return Deployments.of(namespace, "api", labels, spec()).build();
   }
 
   private static PodSpec spec() {

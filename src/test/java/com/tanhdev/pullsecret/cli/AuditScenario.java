@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.cli;
 
+import com.tanhdev.pullsecret.kube.Deployments;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -9,7 +10,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -171,24 +171,10 @@ record AuditScenario(
 
   private static HasMetadata deployment(
       TestNamespace namespace, String name, PodSpec spec, Map<String, String> annotations) {
-    Map<String, String> labels = Map.of("app", name);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(namespace.name())
+    return Deployments.of(namespace.name(), name, Map.of("app", name), spec)
+        .editMetadata()
         .withAnnotations(annotations)
         .endMetadata()
-        .withNewSpec()
-        .withNewSelector()
-        .withMatchLabels(labels)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withSpec(spec)
-        .endTemplate()
-        .endSpec()
         .build();
   }
 }

@@ -3,9 +3,8 @@ package com.tanhdev.pullsecret.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.tanhdev.pullsecret.tls.PemCodec;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.TlsMaterial;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.testing.TlsFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class CertsCommandTest {
             "wrote " + certs.resolve("ca.key"),
             "wrote " + certs.resolve("tls.crt"),
             "wrote " + certs.resolve("tls.key"));
-    X509Certificate serving = PemFiles.readCertificates(certs.resolve("tls.crt")).get(0);
+    X509Certificate serving = TlsFiles.certificates(certs.resolve("tls.crt")).get(0);
     assertThat(serving.getSubjectAlternativeNames())
         .containsExactly(
             List.of(DNS, "pullsecret-webhook"),
@@ -58,11 +57,11 @@ class CertsCommandTest {
             List.of(DNS, "pullsecret-webhook.pullsecret-webhook.svc"),
             List.of(DNS, "pullsecret-webhook.pullsecret-webhook.svc.cluster.local"));
     assertThat(serving.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(365)));
-    X509Certificate ca = PemFiles.readCertificates(certs.resolve("ca.crt")).get(0);
+    X509Certificate ca = TlsFiles.certificates(certs.resolve("ca.crt")).get(0);
     assertThat(ca.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3650)));
     serving.verify(ca.getPublicKey());
-    TlsMaterial.load(certs.resolve("tls.crt"), certs.resolve("tls.key"), NOW);
-    TlsMaterial.load(certs.resolve("ca.crt"), certs.resolve("ca.key"), NOW);
+    TlsFiles.material(certs.resolve("tls.crt"), certs.resolve("tls.key"), NOW);
+    TlsFiles.material(certs.resolve("ca.crt"), certs.resolve("ca.key"), NOW);
     assertThat(err.toString()).isEmpty();
   }
 
@@ -87,7 +86,7 @@ class CertsCommandTest {
         outLines().stream().filter(line -> line.startsWith("caBundle: ")).findFirst().orElseThrow();
     byte[] pem = Base64.getDecoder().decode(bundleLine.substring("caBundle: ".length()));
     assertThat(PemCodec.decodeCertificates("caBundle", pem))
-        .isEqualTo(PemFiles.readCertificates(dir.resolve("ca.crt")));
+        .isEqualTo(TlsFiles.certificates(dir.resolve("ca.crt")));
   }
 
   @Test
@@ -99,7 +98,7 @@ class CertsCommandTest {
                 + " --ip 127.0.0.1 --ip 10.0.0.7");
 
     assertThat(exit).isZero();
-    X509Certificate serving = PemFiles.readCertificates(dir.resolve("tls.crt")).get(0);
+    X509Certificate serving = TlsFiles.certificates(dir.resolve("tls.crt")).get(0);
     assertThat(serving.getSubjectAlternativeNames())
         .containsExactly(
             List.of(DNS, "hook"),
@@ -116,10 +115,10 @@ class CertsCommandTest {
   void key_type_and_validity_are_honoured() throws Exception {
     assertThat(runInto(dir, "--key-type rsa-2048 --validity-days 30")).isZero();
 
-    assertThat(PemFiles.readPrivateKey(dir.resolve("tls.key")))
+    assertThat(TlsFiles.privateKey(dir.resolve("tls.key")))
         .isInstanceOfSatisfying(
             RSAPrivateKey.class, key -> assertThat(key.getModulus().bitLength()).isEqualTo(2048));
-    assertThat(PemFiles.readCertificates(dir.resolve("tls.crt")).get(0).getNotAfter().toInstant())
+    assertThat(TlsFiles.certificates(dir.resolve("tls.crt")).get(0).getNotAfter().toInstant())
         .isEqualTo(NOW.plus(Duration.ofDays(30)));
   }
 

@@ -1,38 +1,32 @@
 package com.tanhdev.pullsecret.http;
 
-import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
-import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.TrustOnly;
 import com.tanhdev.pullsecret.testing.WebhookSockets;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.FileCertificateSource;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The production request path ({@link WebhookApplication}) on loopback with a generated CA and
- * serving certificate, for tests that talk HTTPS to it.
+ * The production process ({@link WebhookProcess}) on loopback with a generated CA and serving
+ * certificate and a lookup of the test's, for tests that talk HTTPS to it.
  */
 final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   private final CertificateAuthority authority;
-  private final FileCertificateSource certificates;
-  private final WebhookApplication app;
+  private final WebhookProcess process;
 
   RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
     this(dir, lookup, "");
@@ -40,49 +34,34 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   /** {@code serverYaml}: more {@code server:} settings, each line indented by two spaces. */
   RunningWebhook(Path dir, SecretLookup lookup, String serverYaml) throws Exception {
-    authority =
-        CertificateAuthority.create(
-            "pullsecret-webhook test CA",
-            KeyAlgorithm.EC_P256,
-            Duration.ofDays(1),
-            Clock.systemUTC());
-    IssuedCertificate serving =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            Duration.ofDays(1));
+    authority = Loopback.authority("pullsecret-webhook test CA", Duration.ofDays(1));
+    IssuedCertificate serving = Loopback.servingCertificate(authority, Duration.ofDays(1));
     Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
     Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
-    certificates = new FileCertificateSource(cert, key, Duration.ofHours(1), Clock.systemUTC());
-    certificates.start();
-    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n" + serverYaml;
+    String yaml =
+        "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n"
+            + "  tlsCertFile: \"%s\"\n  tlsKeyFile: \"%s\"\n".formatted(cert, key)
+            + serverYaml;
     WebhookConfig config =
         new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "test", Map.of());
-    app =
-        new WebhookApplication(
-                config,
-                lookup,
-                certificates.sslContextFactory(),
-                certificates::isReady,
-                new WebhookMetrics())
-            .start();
+    process = WebhookProcess.builder(config).lookup(lookup).start();
   }
 
   String mutateUrl() {
-    return "https://127.0.0.1:" + app.webhookPort() + "/mutate";
+    return "https://127.0.0.1:" + process.webhookPort() + "/mutate";
   }
 
   int webhookPort() {
-    return app.webhookPort();
+    return process.webhookPort();
   }
 
   String healthUrl(String path) {
-    return "http://127.0.0.1:" + app.healthPort() + path;
+    return "http://127.0.0.1:" + process.healthPort() + path;
   }
 
   /** The Prometheus text the metrics endpoint would serve. */
   String metrics() {
-    return app.metrics().scrape();
+    return process.metrics().scrape();
   }
 
   /** A client context that trusts only the test CA. */
@@ -110,7 +89,6 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   @Override
   public void close() {
-    app.close();
-    certificates.close();
+    process.close();
   }
 }

@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.image;
 
-import com.tanhdev.pullsecret.tls.PemCodec;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;

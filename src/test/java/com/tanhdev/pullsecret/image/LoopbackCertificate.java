@@ -1,13 +1,11 @@
 package com.tanhdev.pullsecret.image;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.testing.Loopback;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,14 +19,8 @@ record LoopbackCertificate(String caPem, Path certFile, Path keyFile) {
   private static final Duration VALIDITY = Duration.ofDays(1);
 
   static LoopbackCertificate issue(Path dir) throws IOException {
-    CertificateAuthority ca =
-        CertificateAuthority.create(
-            "pullsecret-image-test-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
-    IssuedCertificate serving =
-        ca.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    CertificateAuthority ca = Loopback.authority("pullsecret-image-test-ca", VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(ca, VALIDITY);
     LoopbackCertificate files =
         new LoopbackCertificate(
             ca.root().certificatePem(), dir.resolve("tls.crt"), dir.resolve("tls.key"));

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.it;
 
+import com.tanhdev.pullsecret.kube.Deployments;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -45,15 +45,7 @@ final class Workloads {
   }
 
   static Deployment deployment(TestNamespace namespace, String name, PodSpec spec) {
-    return new DeploymentBuilder()
-        .withMetadata(meta(namespace, name))
-        .withNewSpec()
-        .withNewSelector()
-        .withMatchLabels(APP_LABELS)
-        .endSelector()
-        .withTemplate(template(spec))
-        .endSpec()
-        .build();
+    return Deployments.of(namespace.name(), name, APP_LABELS, spec).build();
   }
 
   static StatefulSet statefulSet(TestNamespace namespace, String name, PodSpec spec) {

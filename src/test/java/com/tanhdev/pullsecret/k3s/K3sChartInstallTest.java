@@ -5,24 +5,26 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tanhdev.pullsecret.chart.Helm;
+import com.tanhdev.pullsecret.kube.Deployments;
 import com.tanhdev.pullsecret.kube.PodSpecs;
 import com.tanhdev.pullsecret.kube.TestNamespace;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.testing.Loopback;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -95,9 +97,7 @@ class K3sChartInstallTest {
 
   /** A serving certificate from the project's own CA code, as an existingSecret install uses. */
   private static String createNamespaceWithServingCertificate(KubernetesClient client) {
-    CertificateAuthority ca =
-        CertificateAuthority.create(
-            "pullsecret-k3s-test", KeyAlgorithm.EC_P256, Duration.ofDays(1), Clock.systemUTC());
+    CertificateAuthority ca = Loopback.authority("pullsecret-k3s-test", Duration.ofDays(1));
     IssuedCertificate serving =
         ca.issueServingCertificate(
             SubjectAlternativeNames.forService(RELEASE, NAMESPACE),
@@ -163,27 +163,16 @@ class K3sChartInstallTest {
 
   private static Deployment deployment() {
     Map<String, String> labels = Map.of("app.kubernetes.io/name", "auth-api");
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("auth-api")
-        .withNamespace("apps")
-        .endMetadata()
-        .withNewSpec()
+    PodSpec spec =
+        new PodSpecBuilder()
+            .addNewContainer()
+            .withName("api")
+            .withImage(REGISTRY_IMAGE)
+            .endContainer()
+            .build();
+    return Deployments.of("apps", "auth-api", labels, spec)
+        .editSpec()
         .withReplicas(2)
-        .withNewSelector()
-        .withMatchLabels(labels)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("api")
-        .withImage(REGISTRY_IMAGE)
-        .endContainer()
-        .endSpec()
-        .endTemplate()
         .endSpec()
         .build();
   }

@@ -1,10 +1,11 @@
 package com.tanhdev.pullsecret.kube;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.ClientCertificates;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.testing.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -39,18 +39,12 @@ record ControlPlanePki(
   private static final Duration VALIDITY = Duration.ofDays(1);
 
   static ControlPlanePki writeTo(Path dir) {
-    CertificateAuthority authority =
-        CertificateAuthority.create(
-            "pullsecret-test-control-plane", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
-    IssuedCertificate serving =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    CertificateAuthority authority = Loopback.authority("pullsecret-test-control-plane", VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(authority, VALIDITY);
     IssuedCertificate admin =
-        authority.issueClientCertificate("admin", List.of("system:masters"), VALIDITY);
+        ClientCertificates.issue(authority, "admin", List.of("system:masters"), VALIDITY);
     IssuedCertificate controllerManager =
-        authority.issueClientCertificate("system:kube-controller-manager", List.of(), VALIDITY);
+        ClientCertificates.issue(authority, "system:kube-controller-manager", List.of(), VALIDITY);
     KeyPair serviceAccountKey = KeyAlgorithm.EC_P256.generateKeyPair();
     ControlPlanePki pki =
         new ControlPlanePki(

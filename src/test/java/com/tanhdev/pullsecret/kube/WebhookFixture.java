@@ -2,18 +2,13 @@ package com.tanhdev.pullsecret.kube;
 
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.WebhookConfig;
-import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
-import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
-import com.tanhdev.pullsecret.metrics.WebhookMetrics;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.FileCertificateSource;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.PemFiles;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.PemFiles;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
+import com.tanhdev.pullsecret.testing.Loopback;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
@@ -22,15 +17,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The webhook as the API server sees it in production: the real application on loopback, serving a
- * generated certificate, looking secrets up through informers on the test API server, and
+ * The webhook as the API server sees it in production: the production process on loopback, serving
+ * a generated certificate, looking secrets up through informers on the test API server, and
  * registered with a MutatingWebhookConfiguration. Only namespaces made by {@link #newNamespace} are
  * sent to it.
  */
@@ -56,19 +50,19 @@ public final class WebhookFixture implements AutoCloseable {
   private final KubernetesClient client;
   private final String id;
   private final Teardown teardown;
-  private final WebhookApplication app;
+  private final WebhookProcess process;
   private final WebhookRegistration registration;
 
   private WebhookFixture(
       KubernetesClient client,
       String id,
       Teardown teardown,
-      WebhookApplication app,
+      WebhookProcess process,
       WebhookRegistration registration) {
     this.client = client;
     this.id = id;
     this.teardown = teardown;
-    this.app = app;
+    this.process = process;
     this.registration = registration;
   }
 
@@ -83,46 +77,20 @@ public final class WebhookFixture implements AutoCloseable {
     Teardown teardown = new Teardown(id);
     try {
       Path dir = teardown.addDirectory(Files.createTempDirectory("pullsecret-webhook-"));
-      CertificateAuthority ca =
-          CertificateAuthority.create(
-              id + "-ca", KeyAlgorithm.EC_P256, VALIDITY, Clock.systemUTC());
+      CertificateAuthority ca = Loopback.authority(id + "-ca", VALIDITY);
       WebhookConfig config = source.load(listenOnLoopbackWith(servingCertificate(ca, dir)));
-      FileCertificateSource certificates =
-          teardown.add(
-              new FileCertificateSource(
-                  config.server().tlsCertFile(),
-                  config.server().tlsKeyFile(),
-                  FileCertificateSource.DEFAULT_POLL_INTERVAL,
-                  Clock.systemUTC()));
-      certificates.start();
-      InformerSecretLookup lookup =
-          teardown.add(
-              new InformerSecretLookup(
-                  client, config.policy().registriesBySecret(), config.policy().lookupTimeout()));
-      lookup.start();
-      await("secret informers synced").atMost(TAKES_EFFECT_TIMEOUT).until(lookup::isSynced);
-      InformerNamespaceLabels namespaceLabels =
-          teardown.add(new InformerNamespaceLabels(client, config.policy().lookupTimeout()));
-      WebhookApplication app =
-          teardown.add(
-              new WebhookApplication(
-                      config,
-                      lookup,
-                      namespaceLabels,
-                      certificates.sslContextFactory(),
-                      certificates::isReady,
-                      new WebhookMetrics())
-                  .start());
+      WebhookProcess process = teardown.add(WebhookProcess.builder(config).client(client).start());
+      await("the webhook is ready").atMost(TAKES_EFFECT_TIMEOUT).until(process::isReady);
       WebhookRegistration registration =
           new WebhookRegistration(
               id,
               SELECTOR_LABEL,
               id,
-              app.webhookPort(),
+              process.webhookPort(),
               ca.root().certificatePem(),
               failurePolicy.wireName(),
               config.policy().kinds().keySet());
-      WebhookFixture fixture = new WebhookFixture(client, id, teardown, app, registration);
+      WebhookFixture fixture = new WebhookFixture(client, id, teardown, process, registration);
       registration.apply(client);
       teardown.add(() -> registration.delete(client));
       fixture.awaitTakesEffect();
@@ -167,7 +135,7 @@ public final class WebhookFixture implements AutoCloseable {
 
   /** Stops the server but leaves it registered: the API server now meets a closed port. */
   public void stopServer() {
-    app.close();
+    process.close();
   }
 
   /** Deletes the registration, then stops the webhook. */
@@ -213,11 +181,7 @@ public final class WebhookFixture implements AutoCloseable {
   /** Writes a certificate for 127.0.0.1 and returns the files as they go into the config. */
   private static Map<String, String> servingCertificate(CertificateAuthority ca, Path dir)
       throws IOException {
-    IssuedCertificate serving =
-        ca.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            VALIDITY);
+    IssuedCertificate serving = Loopback.servingCertificate(ca, VALIDITY);
     Path certFile = dir.resolve("tls.crt");
     Path keyFile = dir.resolve("tls.key");
     PemFiles.writeCertificates(certFile, List.of(serving.certificate()));

@@ -35,11 +35,11 @@ record WebhookRegistration(
   static final String WEBHOOK_NAME = "pullsecret.tanhdev.com";
 
   void apply(KubernetesClient client) {
-    client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(build()).create();
+    WebhookConfigurations.create(client, name, build().getWebhooks());
   }
 
   void delete(KubernetesClient client) {
-    client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(name).delete();
+    WebhookConfigurations.delete(client, name);
   }
 
   MutatingWebhookConfiguration build() {

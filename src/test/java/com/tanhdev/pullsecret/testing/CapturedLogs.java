@@ -34,6 +34,11 @@ public final class CapturedLogs implements AutoCloseable {
     logger.addAppender(appender);
   }
 
+  /** Every captured message, whatever its level. */
+  public List<String> messages() {
+    return events.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
   public List<String> errors() {
     return events.stream()
         .filter(event -> event.getLevel() == Level.ERROR)

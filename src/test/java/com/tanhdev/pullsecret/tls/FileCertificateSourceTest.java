@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.MutableClock;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.math.BigInteger;
@@ -14,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +30,7 @@ class FileCertificateSourceTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority authority =
-      CertificateAuthority.create(
-          "test CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority authority = Loopback.authority("test CA", Duration.ofDays(30));
   private FileCertificateSource source;
   private TlsTestServer server;
 
@@ -61,10 +62,9 @@ class FileCertificateSourceTest {
     IssuedCertificate second = issue();
     SecretVolume volume = volumeWith(first);
     startServing(volume, Clock.systemUTC());
-    AtomicInteger reloads = new AtomicInteger();
-    source.addReloadListener(reloads::incrementAndGet);
 
-    try (SSLSocket openBeforeUpdate = server.connect(caCertificate())) {
+    try (CapturedLogs logs = new CapturedLogs(FileCertificateSource.class);
+        SSLSocket openBeforeUpdate = server.connect(caCertificate())) {
       assertThat(TlsTestServer.get(openBeforeUpdate)).isEqualTo("HTTP/1.1 200 OK");
 
       volume.publish(second.certificatePem(), second.privateKeyPem());
@@ -74,8 +74,12 @@ class FileCertificateSourceTest {
           .until(() -> server.servedSerial(caCertificate()), serial(second)::equals);
       assertThat(TlsTestServer.get(openBeforeUpdate)).isEqualTo("HTTP/1.1 200 OK");
       assertThat(TlsTestServer.peerSerial(openBeforeUpdate)).isEqualTo(serial(first));
+      await().atMost(PATIENCE).until(() -> !servingLines(logs).isEmpty());
+      assertThat(servingLines(logs))
+          .singleElement()
+          .asString()
+          .contains(serial(second).toString(16));
     }
-    assertThat(reloads).hasValue(1);
     assertThat(source.notAfter()).contains(second.certificate().getNotAfter().toInstant());
   }
 
@@ -85,8 +89,6 @@ class FileCertificateSourceTest {
     IssuedCertificate second = issue();
     SecretVolume volume = volumeWith(first);
     startServing(volume, Clock.systemUTC());
-    AtomicInteger reloads = new AtomicInteger();
-    source.addReloadListener(reloads::incrementAndGet);
     String truncated = second.certificatePem().substring(0, 200);
 
     try (CapturedLogs logs = new CapturedLogs(FileCertificateSource.class)) {
@@ -102,10 +104,10 @@ class FileCertificateSourceTest {
                       .contains(volume.certificateFile() + ": malformed or truncated PEM")
                       .contains("still serving")
                       .contains(serial(first).toString(16)));
+      assertThat(servingLines(logs)).isEmpty();
     }
     assertThat(server.servedSerial(caCertificate())).isEqualTo(serial(first));
     assertThat(source.isReady()).isTrue();
-    assertThat(reloads).hasValue(0);
 
     volume.publish(second.certificatePem(), second.privateKeyPem());
 
@@ -146,7 +148,14 @@ class FileCertificateSourceTest {
   private void startServing(SecretVolume volume, Clock clock) throws Exception {
     source = new FileCertificateSource(volume.certificateFile(), volume.keyFile(), POLL, clock);
     source.start();
-    server = new TlsTestServer(source.sslContextFactory());
+    server = new TlsTestServer(source);
+  }
+
+  /** What an operator sees of each certificate the source starts serving. */
+  private static List<String> servingLines(CapturedLogs logs) {
+    return logs.messages().stream()
+        .filter(line -> line.startsWith("Serving TLS certificate"))
+        .toList();
   }
 
   private SecretVolume volumeWith(IssuedCertificate issued) throws Exception {
@@ -154,10 +163,7 @@ class FileCertificateSourceTest {
   }
 
   private IssuedCertificate issue() {
-    return authority.issueServingCertificate(
-        new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-        KeyAlgorithm.EC_P256,
-        Duration.ofDays(7));
+    return Loopback.servingCertificate(authority, Duration.ofDays(7));
   }
 
   private X509Certificate caCertificate() {

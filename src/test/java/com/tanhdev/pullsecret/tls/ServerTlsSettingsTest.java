@@ -3,12 +3,15 @@ package com.tanhdev.pullsecret.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -21,19 +24,14 @@ class ServerTlsSettingsTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority authority =
-      CertificateAuthority.create(
-          "test CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority authority = Loopback.authority("test CA", Duration.ofDays(30));
   private FileCertificateSource source;
   private TlsTestServer server;
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     if (server != null) {
-      server.close();
-    }
-    if (source != null) {
-      source.close();
+      server.close(); // and the source
     }
   }
 
@@ -101,16 +99,13 @@ class ServerTlsSettingsTest {
 
   private void serve(KeyAlgorithm keyAlgorithm) throws Exception {
     IssuedCertificate issued =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            keyAlgorithm,
-            Duration.ofDays(1));
+        authority.issueServingCertificate(Loopback.NAMES, keyAlgorithm, Duration.ofDays(1));
     SecretVolume volume = SecretVolume.create(dir, issued.certificatePem(), issued.privateKeyPem());
     source =
         new FileCertificateSource(
             volume.certificateFile(), volume.keyFile(), Duration.ofSeconds(30), Clock.systemUTC());
     source.start();
-    server = new TlsTestServer(source.sslContextFactory());
+    server = new TlsTestServer(source);
   }
 
   private X509Certificate caCertificate() {

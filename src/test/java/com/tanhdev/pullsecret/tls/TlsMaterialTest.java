@@ -4,6 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
+import com.tanhdev.pullsecret.testing.TlsFiles;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +119,7 @@ class TlsMaterialTest {
   void a_missing_file_is_named() {
     Path missing = dir.resolve("absent.crt");
 
-    assertThatThrownBy(() -> TlsMaterial.load(missing, dir.resolve("absent.key"), NOW))
+    assertThatThrownBy(() -> TlsFiles.material(missing, dir.resolve("absent.key"), NOW))
         .hasMessageStartingWith(missing + ": cannot be read");
   }
 
@@ -190,7 +196,7 @@ class TlsMaterialTest {
   private TlsMaterial load(String certificatePem, String keyPem, Instant now) throws Exception {
     Path certificate = Files.writeString(dir.resolve("tls.crt"), certificatePem, US_ASCII);
     Path key = Files.writeString(dir.resolve("tls.key"), keyPem, US_ASCII);
-    return TlsMaterial.load(certificate, key, now);
+    return TlsFiles.material(certificate, key, now);
   }
 
   /**

@@ -2,17 +2,15 @@ package com.tanhdev.pullsecret.tls;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import com.tanhdev.pullsecret.testing.TrustOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
+import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -23,19 +21,23 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** A Jetty HTTPS server on 127.0.0.1 answering "ok", and a client that trusts one CA. */
+/**
+ * A Jetty HTTPS server on 127.0.0.1 answering "ok" with what a started certificate source serves,
+ * and a client that trusts one CA. Closing it closes the source too.
+ */
 final class TlsTestServer implements AutoCloseable {
 
   private final Server server = new Server();
+  private final CertificateSource certificates;
   private final ServerConnector connector;
 
-  TlsTestServer(SslContextFactory.Server sslContextFactory) throws Exception {
+  TlsTestServer(CertificateSource certificates) throws Exception {
+    this.certificates = certificates;
     connector =
         new ServerConnector(
             server,
-            new SslConnectionFactory(sslContextFactory, "http/1.1"),
+            new SslConnectionFactory(certificates.sslContextFactory(), "http/1.1"),
             new HttpConnectionFactory());
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -56,13 +58,8 @@ final class TlsTestServer implements AutoCloseable {
   /** Opens a new connection and completes the handshake, checking the name 127.0.0.1. */
   SSLSocket connect(X509Certificate trustedCa, String[] protocols, String[] cipherSuites)
       throws Exception {
-    SSLSocket socket =
-        (SSLSocket)
-            trustingContext(trustedCa)
-                .getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), connector.getLocalPort());
+    SSLSocket socket = TrustOnly.socketTo(connector.getLocalPort(), List.of(trustedCa));
     SSLParameters parameters = socket.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
     if (protocols != null) {
       parameters.setProtocols(protocols);
     }
@@ -106,24 +103,14 @@ final class TlsTestServer implements AutoCloseable {
     return response.substring(0, response.indexOf("\r\n"));
   }
 
-  private static SSLContext trustingContext(X509Certificate trustedCa) throws Exception {
-    KeyStore trustStore = KeyStore.getInstance("PKCS12");
-    trustStore.load(null, null);
-    trustStore.setCertificateEntry("ca", trustedCa);
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trustStore);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
-  }
-
   @Override
   public void close() {
     try {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the test server did not stop", e);
+    } finally {
+      certificates.close();
     }
   }
 }

@@ -1,9 +1,9 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package com.tanhdev.pullsecret.tls.selfmanaged;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.PemCodec;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.PemCodec;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.TlsMaterial;
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.security.cert.X509Certificate;

@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.PemCodec;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.PemCodec;
 import com.tanhdev.pullsecret.tls.TlsMaterial;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;

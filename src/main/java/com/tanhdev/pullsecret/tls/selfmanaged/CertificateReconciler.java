@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
-import com.tanhdev.pullsecret.tls.TlsMaterialException;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.tls.selfmanaged;
 
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.time.Duration;
 import java.util.Objects;
 

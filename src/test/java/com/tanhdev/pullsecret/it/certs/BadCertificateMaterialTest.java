@@ -7,20 +7,18 @@ import static org.awaitility.Awaitility.await;
 import com.tanhdev.pullsecret.kube.ApiAnswer;
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +38,7 @@ class BadCertificateMaterialTest {
   @TempDir Path dir;
 
   private final CertificateAuthority ca =
-      CertificateAuthority.create(
-          "bad material CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+      Loopback.authority("bad material CA", Duration.ofDays(30));
 
   @ParameterizedTest
   @EnumSource(BadMaterial.class)
@@ -81,13 +78,9 @@ class BadCertificateMaterialTest {
       IssuedCertificate good = BadMaterial.issue(ca, Clock.systemUTC());
       SecretVolume volume = SecretVolume.create(dir, good.certificatePem(), good.privateKeyPem());
       FileCertificateSource source =
-          scenario.track(
-              new FileCertificateSource(
-                  volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC()));
-      source.start();
-      LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
-      scenario.register(caBundle(), List.of(webhook.url()));
-      scenario.awaitAdmissionsWork();
+          new FileCertificateSource(
+              volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
+      LoopbackWebhook webhook = scenario.startRegistered(source, ca.root().certificatePem());
 
       for (BadMaterial bad : BadMaterial.values()) {
         BadMaterial.Pem files = bad.files(ca);
@@ -119,9 +112,5 @@ class BadCertificateMaterialTest {
 
   private static BigInteger serial(IssuedCertificate certificate) {
     return certificate.certificate().getSerialNumber();
-  }
-
-  private String caBundle() {
-    return Base64.getEncoder().encodeToString(ca.root().certificatePem().getBytes(US_ASCII));
   }
 }

@@ -1,15 +1,13 @@
 package com.tanhdev.pullsecret.it.certs;
 
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.testing.Loopback;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /** Unusable TLS files an operator can end up with, and what the webhook must say about each. */
 enum BadMaterial {
@@ -67,10 +65,7 @@ enum BadMaterial {
 
   /** A one-day certificate for 127.0.0.1 and localhost, issued at the clock's time. */
   static IssuedCertificate issue(CertificateAuthority ca, Clock clock) {
-    return CertificateAuthority.of(ca.root(), clock)
-        .issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            KeyAlgorithm.EC_P256,
-            Duration.ofDays(1));
+    return Loopback.servingCertificate(
+        CertificateAuthority.of(ca.root(), clock), Duration.ofDays(1));
   }
 }

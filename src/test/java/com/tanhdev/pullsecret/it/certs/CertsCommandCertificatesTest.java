@@ -7,7 +7,6 @@ import com.tanhdev.pullsecret.cli.CertsCommand;
 import com.tanhdev.pullsecret.kube.ApiAnswer;
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
-import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,9 +111,8 @@ class CertsCommandCertificatesTest {
 
   /** Serves tls.crt and tls.key as {@code serve} does from the mounted Secret. */
   private LoopbackWebhook serveCertsOutput() throws Exception {
-    FileCertificateSource source =
-        scenario.track(new FileCertificateSource(dir.resolve("tls.crt"), dir.resolve("tls.key")));
-    source.start();
-    return scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
+    return scenario.track(
+        LoopbackWebhook.servingFiles(
+            scenario.client(), dir.resolve("tls.crt"), dir.resolve("tls.key")));
   }
 }

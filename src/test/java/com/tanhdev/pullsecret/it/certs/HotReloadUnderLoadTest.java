@@ -1,24 +1,20 @@
 package com.tanhdev.pullsecret.it.certs;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.IssuedCertificate;
+import com.tanhdev.pullsecret.testing.Loopback;
 import com.tanhdev.pullsecret.testing.SecretVolume;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
-import com.tanhdev.pullsecret.tls.IssuedCertificate;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +39,7 @@ class HotReloadUnderLoadTest {
 
   @TempDir Path dir;
 
-  private final CertificateAuthority ca =
-      CertificateAuthority.create(
-          "hot reload CA", KeyAlgorithm.EC_P256, Duration.ofDays(30), Clock.systemUTC());
+  private final CertificateAuthority ca = Loopback.authority("hot reload CA", Duration.ofDays(30));
   private WebhookScenario scenario;
 
   @BeforeEach
@@ -63,13 +57,9 @@ class HotReloadUnderLoadTest {
     IssuedCertificate first = issue();
     SecretVolume volume = SecretVolume.create(dir, first.certificatePem(), first.privateKeyPem());
     FileCertificateSource source =
-        scenario.track(
-            new FileCertificateSource(
-                volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC()));
-    source.start();
-    LoopbackWebhook webhook = scenario.track(LoopbackWebhook.start(scenario.client(), source, 0));
-    scenario.register(caBundle(), List.of(webhook.url()));
-    scenario.awaitAdmissionsWork();
+        new FileCertificateSource(
+            volume.certificateFile(), volume.keyFile(), POLL, Clock.systemUTC());
+    LoopbackWebhook webhook = scenario.startRegistered(source, ca.root().certificatePem());
     X509Certificate trusted = ca.root().certificate();
     assertThat(ServedCertificate.fetch(webhook.port(), trusted).getSerialNumber())
         .isEqualTo(first.certificate().getSerialNumber());
@@ -108,13 +98,6 @@ class HotReloadUnderLoadTest {
   }
 
   private IssuedCertificate issue() {
-    return ca.issueServingCertificate(
-        new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-        KeyAlgorithm.EC_P256,
-        Duration.ofDays(1));
-  }
-
-  private String caBundle() {
-    return Base64.getEncoder().encodeToString(ca.root().certificatePem().getBytes(US_ASCII));
+    return Loopback.servingCertificate(ca, Duration.ofDays(1));
   }
 }

@@ -39,7 +39,7 @@ class SelfManagedCertificatesTest {
   @BeforeEach
   void newScenario(ControlPlane plane) {
     scenario = new WebhookScenario(plane, "self-managed");
-    cluster = new SelfManagedCluster(plane.client(), scenario.configurationName());
+    cluster = SelfManagedCluster.create(plane.client(), scenario.configurationName());
   }
 
   @AfterEach
@@ -54,9 +54,7 @@ class SelfManagedCertificatesTest {
     scenario.register(null, List.of(WebhookScenario.url(port)));
     assertThat(cluster.secret()).isNull();
 
-    SelfManagedCertificateSource source = newSource();
-    source.start();
-    scenario.track(LoopbackWebhook.start(scenario.client(), source, port));
+    scenario.track(LoopbackWebhook.start(scenario.client(), newSource(), port));
 
     scenario.awaitAdmissionsWork();
     assertThat(WebhookScenario.isInjected(scenario.createPod())).isTrue();
@@ -144,36 +142,31 @@ class SelfManagedCertificatesTest {
   private List<Integer> startTwoInstancesAtOnce() throws Exception {
     List<Integer> ports = WebhookScenario.reservePorts(2);
     scenario.register(null, ports.stream().map(WebhookScenario::url).toList());
-    List<SelfManagedCertificateSource> sources = List.of(newSource(), newSource());
-    CyclicBarrier startingLine = new CyclicBarrier(sources.size());
-    ExecutorService starters = Executors.newFixedThreadPool(sources.size());
+    CyclicBarrier startingLine = new CyclicBarrier(ports.size());
+    ExecutorService starters = Executors.newFixedThreadPool(ports.size());
     try {
-      List<Future<Object>> started =
-          sources.stream()
+      List<Future<LoopbackWebhook>> started =
+          ports.stream()
               .map(
-                  source ->
+                  port ->
                       starters.submit(
                           () -> {
+                            SelfManagedCertificateSource source = newSource();
                             startingLine.await();
-                            source.start();
-                            return null;
+                            return LoopbackWebhook.start(scenario.client(), source, port);
                           }))
               .toList();
-      for (Future<Object> start : started) {
-        start.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      for (Future<LoopbackWebhook> start : started) {
+        scenario.track(start.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
       }
     } finally {
       starters.shutdownNow();
-    }
-    for (int i = 0; i < sources.size(); i++) {
-      scenario.track(LoopbackWebhook.start(scenario.client(), sources.get(i), ports.get(i)));
     }
     return ports;
   }
 
   private SelfManagedCertificateSource newSource() {
-    return scenario.track(
-        SelfManagedCertificateSource.create(
-            scenario.client(), cluster.settings(), Clock.systemUTC()));
+    return SelfManagedCertificateSource.create(
+        scenario.client(), cluster.settings(), Clock.systemUTC());
   }
 }

@@ -1,13 +1,9 @@
 package com.tanhdev.pullsecret.it.certs;
 
-import java.net.InetAddress;
-import java.security.KeyStore;
+import com.tanhdev.pullsecret.testing.TrustOnly;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The certificate a webhook presents to a brand-new connection on 127.0.0.1, read by a client that
@@ -21,15 +17,8 @@ final class ServedCertificate {
   private ServedCertificate() {}
 
   static X509Certificate fetch(int port, List<X509Certificate> trustedCas) throws Exception {
-    try (SSLSocket socket =
-        (SSLSocket)
-            trusting(trustedCas)
-                .getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+    try (SSLSocket socket = TrustOnly.socketTo(port, trustedCas)) {
       socket.setSoTimeout(TIMEOUT_MILLIS);
-      SSLParameters parameters = socket.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      socket.setSSLParameters(parameters);
       socket.startHandshake();
       return (X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
@@ -37,19 +26,5 @@ final class ServedCertificate {
 
   static X509Certificate fetch(int port, X509Certificate trustedCa) throws Exception {
     return fetch(port, List.of(trustedCa));
-  }
-
-  private static SSLContext trusting(List<X509Certificate> cas) throws Exception {
-    KeyStore trustStore = KeyStore.getInstance("PKCS12");
-    trustStore.load(null, null);
-    for (int i = 0; i < cas.size(); i++) {
-      trustStore.setCertificateEntry("ca" + i, cas.get(i));
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trustStore);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

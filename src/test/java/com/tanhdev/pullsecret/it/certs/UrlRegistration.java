@@ -1,9 +1,7 @@
 package com.tanhdev.pullsecret.it.certs;
 
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import com.tanhdev.pullsecret.kube.WebhookConfigurations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +24,15 @@ record UrlRegistration(
   void apply(KubernetesClient client) {
     List<MutatingWebhook> webhooks = new ArrayList<>();
     for (int i = 0; i < urls.size(); i++) {
-      webhooks.add(webhook("inject" + i + ".pullsecret.tanhdev.com", urls.get(i)));
+      webhooks.add(
+          WebhookConfigurations.podCreate(
+              "inject" + i + ".pullsecret.tanhdev.com",
+              urls.get(i),
+              caBundle,
+              selectorLabel,
+              selectorValue));
     }
-    client
-        .admissionRegistration()
-        .v1()
-        .mutatingWebhookConfigurations()
-        .resource(
-            new MutatingWebhookConfigurationBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withWebhooks(webhooks)
-                .build())
-        .create();
+    WebhookConfigurations.create(client, name, webhooks);
   }
 
   /** Points the first webhook entry at another URL, keeping everything else. */
@@ -57,29 +50,6 @@ record UrlRegistration(
   }
 
   void delete(KubernetesClient client) {
-    client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(name).delete();
-  }
-
-  private MutatingWebhook webhook(String webhookName, String url) {
-    return new MutatingWebhookBuilder()
-        .withName(webhookName)
-        .withNewClientConfig()
-        .withUrl(url)
-        .withCaBundle(caBundle)
-        .endClientConfig()
-        .addNewRule()
-        .withApiGroups("")
-        .withApiVersions("v1")
-        .withOperations("CREATE")
-        .withResources("pods")
-        .withScope("Namespaced")
-        .endRule()
-        .withNamespaceSelector(
-            new LabelSelectorBuilder().addToMatchLabels(selectorLabel, selectorValue).build())
-        .withSideEffects("None")
-        .withAdmissionReviewVersions("v1")
-        .withFailurePolicy("Fail")
-        .withTimeoutSeconds(5)
-        .build();
+    WebhookConfigurations.delete(client, name);
   }
 }

@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.it.certs;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.kube.ApiAnswer;
@@ -8,6 +9,8 @@ import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.PodSpecs;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.kube.WebhookFixture;
+import com.tanhdev.pullsecret.pki.TlsMaterialException;
+import com.tanhdev.pullsecret.tls.CertificateSource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,6 +21,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,18 @@ final class WebhookScenario implements AutoCloseable {
     created.apply(client);
     track(() -> created.delete(client));
     registration = created;
+  }
+
+  /**
+   * Starts a webhook serving what {@code certificates} serves, registers it trusting the CA in
+   * {@code caPem}, and returns once the API server demonstrably calls it.
+   */
+  LoopbackWebhook startRegistered(CertificateSource certificates, String caPem)
+      throws TlsMaterialException {
+    LoopbackWebhook webhook = track(LoopbackWebhook.start(client, certificates, 0));
+    register(Base64.getEncoder().encodeToString(caPem.getBytes(US_ASCII)), List.of(webhook.url()));
+    awaitAdmissionsWork();
+    return webhook;
   }
 
   /** Points the registered webhook at another URL. */

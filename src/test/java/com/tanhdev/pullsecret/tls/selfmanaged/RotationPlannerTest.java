@@ -4,10 +4,10 @@ import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.NAMES;
 import static com.tanhdev.pullsecret.tls.selfmanaged.TestSettings.OVERLAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tanhdev.pullsecret.pki.CertificateAuthority;
+import com.tanhdev.pullsecret.pki.KeyAlgorithm;
+import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import com.tanhdev.pullsecret.testing.MutableClock;
-import com.tanhdev.pullsecret.tls.CertificateAuthority;
-import com.tanhdev.pullsecret.tls.KeyAlgorithm;
-import com.tanhdev.pullsecret.tls.SubjectAlternativeNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,11 +3,10 @@ package com.tanhdev.pullsecret.tls.selfmanaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.app.WebhookApplication;
+import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
-import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.selfmanaged.AdmissionCaller.Answer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -143,23 +142,18 @@ class SelfManagedAdmissionTest {
 
   /** One webhook replica: its own certificate source and server, sharing the cluster. */
   private int startReplica() throws Exception {
-    SelfManagedCertificateSource certificates =
-        SelfManagedCertificateSource.create(
-            client, TestSettings.withTiming(OVERLAP, CHECK_INTERVAL), Clock.systemUTC());
-    certificates.start();
-    running.push(certificates);
     String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n  healthPort: 0\n";
     WebhookConfig config =
         new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "test", Map.of());
-    WebhookApplication app =
-        new WebhookApplication(
-                config,
-                new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"),
-                certificates.sslContextFactory(),
-                certificates::isReady,
-                new WebhookMetrics())
+    WebhookProcess replica =
+        WebhookProcess.builder(config)
+            .client(client)
+            .certificates(
+                SelfManagedCertificateSource.create(
+                    client, TestSettings.withTiming(OVERLAP, CHECK_INTERVAL), Clock.systemUTC()))
+            .lookup(new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"))
             .start();
-    running.push(app);
-    return app.webhookPort();
+    running.push(replica);
+    return replica.webhookPort();
   }
 }

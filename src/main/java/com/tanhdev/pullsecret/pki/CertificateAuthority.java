@@ -1,7 +1,7 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
-import com.tanhdev.pullsecret.tls.CertificateSigner.Issuer;
-import com.tanhdev.pullsecret.tls.CertificateSigner.Usage;
+import com.tanhdev.pullsecret.pki.CertificateSigner.Issuer;
+import com.tanhdev.pullsecret.pki.CertificateSigner.Usage;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -15,9 +15,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
- * A small private CA: a self-signed root that issues serving certificates for the webhook and
- * client certificates for test harnesses. Good for development clusters and tests; production
- * clusters normally let cert-manager issue the serving certificate.
+ * A small private CA: a self-signed root that issues serving certificates for the webhook. Good for
+ * development clusters and tests; production clusters normally let cert-manager issue the serving
+ * certificate.
  */
 public final class CertificateAuthority {
 
@@ -69,18 +69,8 @@ public final class CertificateAuthority {
         name(names.primaryName(), List.of()), algorithm, Usage.SERVER, generalNames, validity);
   }
 
-  /**
-   * Issues a client certificate (extended key usage clientAuth). Kubernetes reads the common name
-   * as the user and each organization as a group, so {@code ("admin", List.of("system:masters"))}
-   * is a cluster administrator for an API server that trusts this CA.
-   */
-  public IssuedCertificate issueClientCertificate(
-      String commonName, List<String> organizations, Duration validity) {
-    return issue(
-        name(commonName, organizations), KeyAlgorithm.EC_P256, Usage.CLIENT, List.of(), validity);
-  }
-
-  private IssuedCertificate issue(
+  // Package-private: tests issue client certificates for their API servers through it.
+  IssuedCertificate issue(
       X500Name subject,
       KeyAlgorithm algorithm,
       Usage usage,
@@ -99,7 +89,7 @@ public final class CertificateAuthority {
     return new IssuedCertificate(certificate, keys.getPrivate());
   }
 
-  private static X500Name name(String commonName, List<String> organizations) {
+  static X500Name name(String commonName, List<String> organizations) {
     X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
     organizations.forEach(organization -> builder.addRDN(BCStyle.O, organization));
     return builder.addRDN(BCStyle.CN, commonName).build();

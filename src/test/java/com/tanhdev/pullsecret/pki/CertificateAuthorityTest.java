@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,8 +128,7 @@ class CertificateAuthorityTest {
   @Test
   void a_client_certificate_carries_the_user_and_groups_kubernetes_reads() throws Exception {
     X509Certificate client =
-        authority
-            .issueClientCertificate("admin", List.of("system:masters"), Duration.ofDays(1))
+        ClientCertificates.issue(authority, "admin", List.of("system:masters"), Duration.ofDays(1))
             .certificate();
 
     List<Rdn> rdns = new LdapName(client.getSubjectX500Principal().getName()).getRdns();

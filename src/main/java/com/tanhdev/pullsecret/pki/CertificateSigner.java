@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +24,6 @@ public final class PemFiles {
       PosixFilePermissions.fromString("rw-r--r--");
 
   private PemFiles() {}
-
-  public static List<X509Certificate> readCertificates(Path file) throws TlsMaterialException {
-    return PemCodec.decodeCertificates(file.toString(), readBytes(file));
-  }
-
-  public static PrivateKey readPrivateKey(Path file) throws TlsMaterialException {
-    return PemCodec.decodePrivateKey(file.toString(), readBytes(file));
-  }
 
   /** The file's bytes, following symlinks (Kubernetes Secret volumes are symlinks). */
   public static byte[] readBytes(Path file) throws TlsMaterialException {

@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -52,7 +52,7 @@ public enum KeyAlgorithm {
   }
 
   /** SHA-256 with the signer's key type: the signature depends on the issuer, not the subject. */
-  static String sha256SignatureAlgorithmFor(PrivateKey signingKey) {
+  public static String sha256SignatureAlgorithmFor(PrivateKey signingKey) {
     return switch (signingKey.getAlgorithm()) {
       case "EC" -> "SHA256withECDSA";
       case "RSA" -> "SHA256withRSA";

@@ -1,8 +1,9 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.tanhdev.pullsecret.testing.TlsFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,7 +39,7 @@ class PemFilesTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
         .isEqualTo("rw-------");
-    assertThat(PemFiles.readPrivateKey(key)).isEqualTo(issued.key());
+    assertThat(TlsFiles.privateKey(key)).isEqualTo(issued.key());
   }
 
   @Test
@@ -62,7 +63,7 @@ class PemFilesTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chain)))
         .isEqualTo("rw-r--r--");
-    assertThat(PemFiles.readCertificates(chain)).isEqualTo(certificates);
+    assertThat(TlsFiles.certificates(chain)).isEqualTo(certificates);
     try (var entries = Files.list(chain.getParent())) {
       assertThat(entries).as("no temporary file left behind").containsExactly(chain);
     }

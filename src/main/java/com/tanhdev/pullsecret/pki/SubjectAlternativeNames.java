@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

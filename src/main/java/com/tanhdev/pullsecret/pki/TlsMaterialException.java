@@ -1,4 +1,4 @@
-package com.tanhdev.pullsecret.tls;
+package com.tanhdev.pullsecret.pki;
 
 /**
  * Certificate or key material that cannot be served; the message names the file and the problem so
