@@ -31,22 +31,23 @@ public final class ConfigWatcher implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private byte[] lastBytes;
 
+  /** Hands the policy of every valid change to {@code onChange} (what {@code serve} reloads). */
   public ConfigWatcher(
       Path file,
       Map<String, String> env,
       ConfigLoader loader,
       Consumer<PolicySettings> onChange,
       Consumer<Boolean> onReloadResult) {
-    this(file, env, onReloadResult, loader, config -> onChange.accept(config.policy()));
+    this(config -> onChange.accept(config.policy()), file, env, loader, onReloadResult);
   }
 
-  /** Hands every valid change of the whole configuration to {@code onChange}. */
-  public ConfigWatcher(
+  // onChange first: the public constructor's parameters erase to the same types.
+  private ConfigWatcher(
+      Consumer<WebhookConfig> onChange,
       Path file,
       Map<String, String> env,
-      Consumer<Boolean> onReloadResult,
       ConfigLoader loader,
-      Consumer<WebhookConfig> onChange) {
+      Consumer<Boolean> onReloadResult) {
     this.file = file;
     this.env = env;
     this.loader = loader;
@@ -59,6 +60,16 @@ public final class ConfigWatcher implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Hands every valid change of the whole configuration to {@code onChange}. */
+  public static ConfigWatcher ofWholeConfig(
+      Path file,
+      Map<String, String> env,
+      ConfigLoader loader,
+      Consumer<WebhookConfig> onChange,
+      Consumer<Boolean> onReloadResult) {
+    return new ConfigWatcher(onChange, file, env, loader, onReloadResult);
   }
 
   public void start(Duration interval) {

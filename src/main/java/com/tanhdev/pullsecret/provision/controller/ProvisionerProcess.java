@@ -115,12 +115,12 @@ public final class ProvisionerProcess implements AutoCloseable {
     this.watcher =
         configFile == null
             ? null
-            : new ConfigWatcher(
+            : ConfigWatcher.ofWholeConfig(
                 configFile,
                 env,
-                metrics::configReload,
                 new ConfigLoader(),
-                reloaded -> provisioner.replaceSettings(reloaded.provisioning()));
+                reloaded -> provisioner.replaceSettings(reloaded.provisioning()),
+                metrics::configReload);
     cache.start(provisioner);
     cache.watch(plan.get().secrets().values());
     provisioner.startWorkers(WORKERS);

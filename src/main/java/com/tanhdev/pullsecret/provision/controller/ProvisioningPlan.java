@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.provision.controller;
 import com.tanhdev.pullsecret.provision.CopyPlanner;
 import com.tanhdev.pullsecret.provision.ProvisionedSecret;
 import com.tanhdev.pullsecret.provision.ProvisioningSettings;
+import com.tanhdev.pullsecret.provision.SourceRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ record ProvisioningPlan(Map<String, ProvisionedSecret> secrets, CopyPlanner plan
             settings.deleteCopiesWithSource()));
   }
 
-  List<ProvisionedSecret> withSource(com.tanhdev.pullsecret.provision.SourceRef source) {
+  List<ProvisionedSecret> withSource(SourceRef source) {
     return secrets.values().stream().filter(s -> s.source().equals(source)).toList();
   }
 }
