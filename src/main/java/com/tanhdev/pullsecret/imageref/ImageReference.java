@@ -37,16 +37,4 @@ public record ImageReference(String registry, String repository, String tag, Str
   public boolean isOnRegistry(String registryHost) {
     return registryHost != null && registry.equals(RegistryHost.normalise(registryHost));
   }
-
-  /** The short name people type: {@code nginx} for {@code docker.io/library/nginx}. */
-  public String familiarName() {
-    if (!registry.equals(RegistryHost.DOCKER_HUB)) {
-      return registry + "/" + repository;
-    }
-    String official =
-        repository.startsWith(OFFICIAL_PREFIX)
-            ? repository.substring(OFFICIAL_PREFIX.length())
-            : repository;
-    return official.indexOf('/') < 0 ? official : repository;
-  }
 }

@@ -77,11 +77,4 @@ public record PolicySettings(
                 .add(rule.registry()));
     return registries;
   }
-
-  /** Every secret some rule names, without repeats. */
-  public Set<String> secretNames() {
-    Set<String> names = new LinkedHashSet<>();
-    rules.forEach(rule -> names.add(rule.secret()));
-    return names;
-  }
 }

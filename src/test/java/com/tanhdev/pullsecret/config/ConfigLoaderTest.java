@@ -165,7 +165,8 @@ class ConfigLoaderTest {
                 "PATH", "/usr/bin"));
     assertThat(config.policy().mode()).isEqualTo(Mode.REPORT);
     assertThat(config.server().port()).isEqualTo(9443);
-    assertThat(config.policy().secretNames()).containsExactly("registry-api-tanhdev", "ghcr-pull");
+    assertThat(config.policy().registriesBySecret().keySet())
+        .containsExactly("registry-api-tanhdev", "ghcr-pull");
   }
 
   @Test

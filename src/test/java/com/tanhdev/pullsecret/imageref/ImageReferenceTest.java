@@ -217,15 +217,6 @@ class ImageReferenceTest {
         .forEach(image -> assertInvalid(image, ""));
   }
 
-  @Test
-  void the_familiar_name_drops_docker_hub_and_library() {
-    assertThat(reference("docker.io/library/nginx:1.25").familiarName()).isEqualTo("nginx");
-    assertThat(reference("index.docker.io/user/app").familiarName()).isEqualTo("user/app");
-    assertThat(reference("library/a/b").familiarName()).isEqualTo("library/a/b");
-    assertThat(reference("Registry.example.com:5000/team/app@" + SHA256).familiarName())
-        .isEqualTo("registry.example.com:5000/team/app");
-  }
-
   private static ParsedImage valid(String registry, String repository, String tag, String digest) {
     return new ParsedImage.Valid(new ImageReference(registry, repository, tag, digest));
   }
