@@ -1,9 +1,9 @@
 package com.tanhdev.pullsecret.cli;
 
 import com.tanhdev.pullsecret.config.ConfigException;
-import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigSource;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
-import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerProcess;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerTimings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,24 +37,24 @@ final class ProvisionCommand {
         "provision",
         USAGE,
         () -> options(args),
-        options -> options.help(),
-        options -> start(options.configFile(), System.getenv(), err),
+        Options::help,
+        options -> start(ConfigSource.of(options.configFile(), ProcessEnvironment.current()), err),
         out,
         err);
   }
 
-  private record Options(Path configFile, boolean help) {}
+  private record Options(Optional<Path> configFile, boolean help) {}
 
   private static Options options(List<String> args) {
-    Path file = null;
+    Optional<Path> file = Optional.empty();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new Options(null, true);
+        return new Options(Optional.empty(), true);
       } else if (arg.equals("--config") && i + 1 < args.size()) {
-        file = Path.of(args.get(++i));
+        file = Optional.of(Path.of(args.get(++i)));
       } else if (arg.startsWith("--config=")) {
-        file = Path.of(arg.substring("--config=".length()));
+        file = Optional.of(Path.of(arg.substring("--config=".length())));
       } else {
         throw new IllegalArgumentException(
             arg.equals("--config") ? "--config needs a file" : "unknown option: " + arg);
@@ -63,19 +63,14 @@ final class ProvisionCommand {
     return new Options(file, false);
   }
 
-  private static int start(Path option, Map<String, String> env, PrintStream err) {
-    String fromEnv = env.get("PULLSECRET_CONFIG");
-    Path configFile =
-        option != null ? option : fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
-    WebhookConfig config = new ConfigLoader().loadOrEmbedded(configFile, env);
+  private static int start(ConfigSource source, PrintStream err) {
+    source.load(); // a bad config is refused before any connection is made
     KubernetesClient client = new KubernetesClientBuilder().build();
     ProvisionerProcess process;
     try {
       ProvisionerIdentity identity =
-          ProvisionerIdentity.fromEnvironment(env, client.getNamespace());
-      process =
-          ProvisionerProcess.start(
-              config, configFile, env, client, identity, ProvisionerTimings.defaults());
+          ProvisionerIdentity.of(source.environment(), client.getNamespace());
+      process = ProvisionerProcess.start(source, client, identity, ProvisionerTimings.defaults());
     } catch (ConfigException e) {
       client.close();
       throw e;
@@ -94,10 +89,7 @@ final class ProvisionCommand {
                   client.close();
                 },
                 "shutdown"));
-    LOG.info(
-        "pullsecret-webhook provisioning {} secret(s), health :{}",
-        config.provisioning().secrets().size(),
-        process.healthPort());
+    LOG.info("pullsecret-webhook provisioning, health :{}", process.healthPort());
     return 0;
   }
 }

@@ -42,4 +42,17 @@ public record ConfigSource(Optional<Path> file, ProcessEnvironment environment) 
           return watcher;
         });
   }
+
+  /** Like {@link #watch}, handing on each valid new configuration whole. */
+  public Optional<ConfigWatcher> watchWhole(
+      Consumer<WebhookConfig> onChange, Consumer<Boolean> onReloadResult) {
+    return file.map(
+        path -> {
+          ConfigWatcher watcher =
+              ConfigWatcher.ofWholeConfig(
+                  path, environment.variables(), new ConfigLoader(), onChange, onReloadResult);
+          watcher.start(RELOAD_INTERVAL);
+          return watcher;
+        });
+  }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The process's environment variables, read in this one place: the {@code PULLSECRET_*} overrides
  * the config loader applies, the config file ({@code PULLSECRET_CONFIG}) and the pod's own
- * namespace ({@code PULLSECRET_NAMESPACE}, set by the chart from {@code metadata.namespace}).
+ * namespace ({@code PULLSECRET_NAMESPACE}, set by the chart from {@code metadata.namespace}) and
+ * name ({@code PULLSECRET_POD_NAME}, from {@code metadata.name}).
  */
 public record ProcessEnvironment(Map<String, String> variables) {
 
@@ -44,6 +45,11 @@ public record ProcessEnvironment(Map<String, String> variables) {
                             + why
                             + " needs the pod's namespace (the chart sets it from"
                             + " metadata.namespace)")));
+  }
+
+  /** The pod's name, {@code PULLSECRET_POD_NAME}, if set. */
+  public Optional<String> podName() {
+    return nonBlank("PULLSECRET_POD_NAME").map(String::trim);
   }
 
   private Optional<String> nonBlank(String name) {

@@ -2,8 +2,6 @@ package com.tanhdev.pullsecret.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Who this {@code provision} process is, from the environment the chart gives it.
@@ -14,22 +12,15 @@ import java.util.Map;
 public record ProvisionerIdentity(String namespace, String podName) {
 
   /**
-   * Reads {@code PULLSECRET_NAMESPACE} (else the client's namespace; required) and {@code
-   * PULLSECRET_POD_NAME} (else the host name, which is the pod name in a pod).
+   * {@code PULLSECRET_NAMESPACE} (else the client's namespace; required) and {@code
+   * PULLSECRET_POD_NAME} (else the host name, which is the pod's name in a pod).
+   *
+   * @throws ConfigException when no namespace is known
    */
-  public static ProvisionerIdentity fromEnvironment(
-      Map<String, String> env, String clientNamespace) {
-    String namespace = env.getOrDefault("PULLSECRET_NAMESPACE", clientNamespace);
-    if (namespace == null || namespace.isBlank()) {
-      throw new ConfigException(
-          "the environment",
-          List.of(
-              "PULLSECRET_NAMESPACE: provision needs its release namespace for the Lease"
-                  + " (the chart sets it from metadata.namespace)"));
-    }
-    String podName = env.get("PULLSECRET_POD_NAME");
+  public static ProvisionerIdentity of(ProcessEnvironment environment, String clientNamespace) {
     return new ProvisionerIdentity(
-        namespace.trim(), podName == null || podName.isBlank() ? hostName() : podName.trim());
+        environment.podNamespace(clientNamespace, "provision (the Lease lives there)").trim(),
+        environment.podName().orElseGet(ProvisionerIdentity::hostName));
   }
 
   private static String hostName() {

@@ -148,13 +148,17 @@ class ProvisioningConfigTest {
   @Test
   void the_release_namespace_comes_from_the_environment_and_is_required() {
     assertThat(
-            ProvisionerIdentity.fromEnvironment(
-                Map.of("PULLSECRET_NAMESPACE", "pullsecret-system", "PULLSECRET_POD_NAME", "p-0"),
+            ProvisionerIdentity.of(
+                new ProcessEnvironment(
+                    Map.of(
+                        "PULLSECRET_NAMESPACE", "pullsecret-system", "PULLSECRET_POD_NAME", "p-0")),
                 null))
         .isEqualTo(new ProvisionerIdentity("pullsecret-system", "p-0"));
-    assertThat(ProvisionerIdentity.fromEnvironment(Map.of(), "from-kubeconfig").namespace())
+    ProcessEnvironment empty = new ProcessEnvironment(Map.of());
+    assertThat(ProvisionerIdentity.of(empty, "from-kubeconfig").namespace())
         .isEqualTo("from-kubeconfig");
-    assertThatThrownBy(() -> ProvisionerIdentity.fromEnvironment(Map.of(), null))
+    assertThat(ProvisionerIdentity.of(empty, "from-kubeconfig").podName()).isNotBlank();
+    assertThatThrownBy(() -> ProvisionerIdentity.of(empty, null))
         .hasMessageContaining("PULLSECRET_NAMESPACE");
   }
 

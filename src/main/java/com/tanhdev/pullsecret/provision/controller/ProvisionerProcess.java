@@ -1,6 +1,6 @@
 package com.tanhdev.pullsecret.provision.controller;
 
-import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ConfigWatcher;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
 import com.tanhdev.pullsecret.config.WebhookConfig;
@@ -15,10 +15,8 @@ import com.tanhdev.pullsecret.provision.cluster.SourceEvents;
 import com.tanhdev.pullsecret.provision.queue.Backoff;
 import com.tanhdev.pullsecret.provision.queue.WorkQueue;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +34,6 @@ public final class ProvisionerProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProvisionerProcess.class);
   private static final int WORKERS = 2;
-  private static final Duration CONFIG_POLL = Duration.ofSeconds(2);
   private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMinutes(2));
 
   private final ProvisioningCache cache;
@@ -50,8 +47,7 @@ public final class ProvisionerProcess implements AutoCloseable {
 
   private ProvisionerProcess(
       WebhookConfig config,
-      Path configFile,
-      Map<String, String> env,
+      ConfigSource source,
       KubernetesClient client,
       ProvisionerIdentity identity,
       ProvisionerTimings timings) {
@@ -112,15 +108,6 @@ public final class ProvisionerProcess implements AutoCloseable {
             cache::isRunning,
             cache::hasSynced,
             metrics::scrape);
-    this.watcher =
-        configFile == null
-            ? null
-            : ConfigWatcher.ofWholeConfig(
-                configFile,
-                env,
-                new ConfigLoader(),
-                reloaded -> provisioner.replaceSettings(reloaded.provisioning()),
-                metrics::configReload);
     cache.start(provisioner);
     cache.watch(plan.get().secrets().values());
     provisioner.startWorkers(WORKERS);
@@ -129,23 +116,24 @@ public final class ProvisionerProcess implements AutoCloseable {
     // Every replica keeps its caches warm, so a standby that wins the Lease acts at once.
     leadership.start();
     probes.start();
-    if (watcher != null) {
-      watcher.start(CONFIG_POLL);
-    }
+    this.watcher =
+        source
+            .watchWhole(
+                reloaded -> provisioner.replaceSettings(reloaded.provisioning()),
+                metrics::configReload)
+            .orElse(null);
   }
 
   /**
-   * Starts provisioning with {@code config}; {@code configFile} (null for the embedded default) is
-   * watched for changes.
+   * Starts provisioning with the configuration {@code source} holds now, and watches it for
+   * changes.
    */
   public static ProvisionerProcess start(
-      WebhookConfig config,
-      Path configFile,
-      Map<String, String> env,
+      ConfigSource source,
       KubernetesClient client,
       ProvisionerIdentity identity,
       ProvisionerTimings timings) {
-    return new ProvisionerProcess(config, configFile, env, client, identity, timings);
+    return new ProvisionerProcess(source.load(), source, client, identity, timings);
   }
 
   private void schedule(Duration every, Runnable task) {

@@ -2,9 +2,9 @@ package com.tanhdev.pullsecret.provision.controller;
 
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigSource;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
-import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One provisioning setup on the shared API server, apart from every other test: its own release
@@ -82,12 +83,9 @@ final class ProvisioningScenario implements AutoCloseable {
   }
 
   ProvisionerProcess startProvisioner(KubernetesClient client, String podName) {
-    WebhookConfig config = new ConfigLoader().load(configFile, Map.of());
     ProvisionerProcess process =
         ProvisionerProcess.start(
-            config,
-            configFile,
-            Map.of(),
+            ConfigSource.of(Optional.of(configFile), new ProcessEnvironment(Map.of())),
             client,
             new ProvisionerIdentity(release.name(), podName),
             ProvisionerTimings.defaults());
