@@ -81,7 +81,8 @@ public final class Demo {
       progress.println("demo: starting the provisioner (the same config, adoptExisting: true) ...");
       int handMade = copies.handMade().size();
       long started = System.nanoTime();
-      try (ProvisionerRun provisioner = ProvisionerRun.start(plane.client(), configText())) {
+      try (DemoConfigFile file = DemoConfigFile.write(configText());
+          ProvisionerRun provisioner = ProvisionerRun.start(plane.client(), file.path())) {
         long tookMillis = copies.awaitInSync(started).toMillis();
         out.println(
             "Provisioned: "

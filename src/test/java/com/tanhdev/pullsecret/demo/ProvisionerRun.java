@@ -2,15 +2,17 @@ package com.tanhdev.pullsecret.demo;
 
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigSource;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerProcess;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerTimings;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The provisioner as the {@code provision} command runs it, in its own release namespace (where its
@@ -26,7 +28,8 @@ final class ProvisionerRun implements AutoCloseable {
     this.process = process;
   }
 
-  static ProvisionerRun start(KubernetesClient client, String configYaml) {
+  /** {@code configFile}: the config the webhook reads, as the provision command reads it. */
+  static ProvisionerRun start(KubernetesClient client, Path configFile) {
     client
         .namespaces()
         .resource(
@@ -37,17 +40,15 @@ final class ProvisionerRun implements AutoCloseable {
                 .build())
         .create();
     // Loopback and any free port: the health port is not what the demo is about.
-    Map<String, String> env =
-        Map.of(
-            "PULLSECRET_HOST", "127.0.0.1",
-            "PULLSECRET_HEALTH_PORT", "0",
-            "PULLSECRET_NAMESPACE", RELEASE_NAMESPACE);
+    ProcessEnvironment env =
+        new ProcessEnvironment(
+            Map.of(
+                "PULLSECRET_HOST", "127.0.0.1",
+                "PULLSECRET_HEALTH_PORT", "0",
+                "PULLSECRET_NAMESPACE", RELEASE_NAMESPACE));
     ProvisionerProcess process =
         ProvisionerProcess.start(
-            new ConfigLoader()
-                .parse(configYaml.getBytes(StandardCharsets.UTF_8), "the demo's config", env),
-            null,
-            env,
+            ConfigSource.of(Optional.of(configFile), env),
             client,
             new ProvisionerIdentity(RELEASE_NAMESPACE, "pullsecret-webhook-provisioner-0"),
             ProvisionerTimings.defaults());

@@ -5,7 +5,8 @@ import static com.tanhdev.pullsecret.it.Workloads.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.config.ConfigLoader;
+import com.tanhdev.pullsecret.config.ConfigSource;
+import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
 import com.tanhdev.pullsecret.kube.ApiAnswer;
 import com.tanhdev.pullsecret.kube.PodSpecs;
@@ -18,14 +19,18 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The webhook and the provisioner agree: a GitOps sync applies a new namespace and its workloads
@@ -57,7 +62,8 @@ class ProvisionedNamespaceTest {
   private final KubernetesClient client = webhook.fixture().client();
 
   @Test
-  void a_deployment_applied_with_its_new_namespace_gets_the_secret_and_then_the_copy_appears() {
+  void a_deployment_applied_with_its_new_namespace_gets_the_secret_and_then_the_copy_appears(
+      @TempDir Path dir) throws IOException {
     // The config names the source's namespace, so it cannot take a random suffix of its own.
     client
         .namespaces()
@@ -83,7 +89,7 @@ class ProvisionedNamespaceTest {
                 + " yet; added, it is being provisioned");
     assertThat(PodSpecs.pullSecretNames(stored(namespace, "search-api"))).containsExactly(SECRET);
 
-    try (ProvisionerProcess provisioner = startProvisioner()) {
+    try (ProvisionerProcess provisioner = startProvisioner(dir)) {
       await("the copy in " + namespace)
           .atMost(Duration.ofSeconds(20))
           .until(() -> copyIn(namespace) != null);
@@ -147,13 +153,14 @@ class ProvisionedNamespaceTest {
     return labels;
   }
 
-  private ProvisionerProcess startProvisioner() {
+  private ProvisionerProcess startProvisioner(Path dir) throws IOException {
     TestNamespace release = TestNamespace.create(client, "provisioner", Map.of());
-    Map<String, String> env = Map.of("PULLSECRET_HOST", "127.0.0.1", "PULLSECRET_HEALTH_PORT", "0");
+    Path config = Files.writeString(dir.resolve("config.yaml"), CONFIG);
+    ProcessEnvironment env =
+        new ProcessEnvironment(
+            Map.of("PULLSECRET_HOST", "127.0.0.1", "PULLSECRET_HEALTH_PORT", "0"));
     return ProvisionerProcess.start(
-        new ConfigLoader().parse(CONFIG.getBytes(StandardCharsets.UTF_8), "test", env),
-        null,
-        env,
+        ConfigSource.of(Optional.of(config), env),
         client,
         new ProvisionerIdentity(release.name(), "provisioner-0"),
         ProvisionerTimings.defaults());
