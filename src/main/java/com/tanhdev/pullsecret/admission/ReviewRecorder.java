@@ -58,7 +58,8 @@ public final class ReviewRecorder {
    * {@code missingSecret: inject} the object is patched, yet its pods will not pull.
    */
   private void recordProblem(String namespace, SecretCheck check) {
-    if (check.isSatisfied() || check.lookup() == LookupResult.ERROR) {
+    // A secret being provisioned is missing only until its copy lands: no alert for that.
+    if (check.isSatisfied() || check.isBeingProvisioned() || check.lookup() == LookupResult.ERROR) {
       return;
     }
     String problem = check.isInvalid() ? check.problem().label() : "secret-missing";

@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.app;
 
 import com.tanhdev.pullsecret.config.ConfigWatcher;
+import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.tls.CertificateSource;
@@ -11,6 +12,7 @@ final class ProcessParts {
   KubernetesClient ownedClient;
   CertificateSource certificates;
   InformerSecretLookup informers;
+  InformerNamespaceLabels namespaceLabels;
   SecretLookup lookup;
   WebhookApplication app;
   ConfigWatcher watcher;
@@ -24,6 +26,9 @@ final class ProcessParts {
     }
     if (informers != null) {
       informers.close();
+    }
+    if (namespaceLabels != null) {
+      namespaceLabels.close();
     }
     if (certificates != null) {
       certificates.close();

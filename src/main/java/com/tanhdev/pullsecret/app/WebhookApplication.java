@@ -10,6 +10,7 @@ import com.tanhdev.pullsecret.http.ErrorBodies;
 import com.tanhdev.pullsecret.http.HealthEndpoints;
 import com.tanhdev.pullsecret.http.WebhookServer;
 import com.tanhdev.pullsecret.lookup.CountingSecretLookup;
+import com.tanhdev.pullsecret.lookup.NamespaceLabels;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.policy.CurrentPolicy;
@@ -29,16 +30,20 @@ public final class WebhookApplication implements AutoCloseable {
   private final CurrentPolicy policy;
   private final WebhookServer server;
 
+  /**
+   * @param namespaceLabels asked only when provisioning selects namespaces by label
+   */
   public WebhookApplication(
       WebhookConfig config,
       SecretLookup lookup,
+      NamespaceLabels namespaceLabels,
       SslContextFactory.Server tls,
       BooleanSupplier tlsReady,
       WebhookMetrics metrics) {
     this.metrics = metrics;
     JsonMapper mapper = JsonMappers.strict();
     SecretLookup counted = new CountingSecretLookup(lookup, metrics);
-    this.policy = new CurrentPolicy(config.policy(), counted);
+    this.policy = new CurrentPolicy(config.policy(), counted, namespaceLabels);
     ErrorBodies errors = new ErrorBodies(mapper);
     AdmissionEndpoint endpoint =
         new AdmissionEndpoint(

@@ -3,7 +3,9 @@ package com.tanhdev.pullsecret.app;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
+import com.tanhdev.pullsecret.lookup.NamespaceLabels;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a process. By default every part is the production one: a client from the kubeconfig or
  * service account (closed with the process), the certificate source {@code certificates.mode}
- * names, informers on the configured secrets, the system clock.
+ * names, informers on the configured secrets (and on namespace labels, for provisioning selected by
+ * label), the system clock.
  */
 public final class WebhookProcessBuilder {
 
@@ -106,11 +109,19 @@ public final class WebhookProcessBuilder {
           new InformerSecretLookup(
               client(parts), config.policy().registriesBySecret(), config.policy().lookupTimeout());
       parts.informers.start();
+      // Started on the first question, which only a label-selecting provisioning config asks.
+      parts.namespaceLabels =
+          new InformerNamespaceLabels(client(parts), config.policy().lookupTimeout());
     }
     parts.lookup = lookupWrapper.apply(lookup != null ? lookup : parts.informers);
     WebhookApplication app =
         new WebhookApplication(
-            config, parts.lookup, served.sslContextFactory(), served::isReady, metrics);
+            config,
+            parts.lookup,
+            parts.namespaceLabels != null ? parts.namespaceLabels : NamespaceLabels.UNKNOWN,
+            served.sslContextFactory(),
+            served::isReady,
+            metrics);
     parts.app = app.start();
     InformerSecretLookup informers = parts.informers;
     parts.watcher =

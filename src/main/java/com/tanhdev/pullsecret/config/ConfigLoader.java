@@ -70,6 +70,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
-    return parser.parse(tree, source);
+    // The release namespace never gets a copy, and the webhook must know that as well.
+    return parser.parse(tree, source, env.get("PULLSECRET_NAMESPACE"));
   }
 }

@@ -4,6 +4,7 @@ import com.tanhdev.pullsecret.config.RulesSection.ParsedRule;
 import com.tanhdev.pullsecret.policy.MissingSecretPolicy;
 import com.tanhdev.pullsecret.policy.Mode;
 import com.tanhdev.pullsecret.policy.PolicySettings;
+import com.tanhdev.pullsecret.provision.ProvisionedNamespaces;
 import com.tanhdev.pullsecret.provision.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,10 @@ final class ConfigParser {
   private static final Set<String> SELF_MANAGED_KEYS =
       Set.of("secretName", "webhookConfigurationName", "serviceName");
 
-  WebhookConfig parse(JsonNode root, String source) {
+  /**
+   * @param releaseNamespace {@code PULLSECRET_NAMESPACE}, or null
+   */
+  WebhookConfig parse(JsonNode root, String source, String releaseNamespace) {
     List<String> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
       throw new ConfigException(source, List.of("the file must hold a YAML mapping"));
@@ -44,6 +48,7 @@ final class ConfigParser {
         top.has("rules")
             ? new RulesSection().parse(top)
             : defaults.rules().stream().map(rule -> new ParsedRule(rule, null, "rules")).toList();
+    ProvisioningSettings provisioning = new ProvisioningSection().parse(top, rules);
     PolicySettings policy =
         new PolicySettings(
             rules.stream().map(ParsedRule::rule).toList(),
@@ -51,14 +56,14 @@ final class ConfigParser {
             top.choice("missingSecret", MissingSecretPolicy.SKIP, MissingSecretPolicy.class),
             top.has("kinds") ? new KindsSection().parse(top.object("kinds")) : defaults.kinds(),
             // 300 ms keeps the worst case far inside the API server's 5 s webhook timeout.
-            Duration.ofMillis(top.integer("lookupTimeoutMillis", 300, 10, 4000)));
+            Duration.ofMillis(top.integer("lookupTimeoutMillis", 300, 10, 4000)),
+            ProvisionedNamespaces.of(provisioning, releaseNamespace));
     ServerSettings server = server(top.objectOrEmpty("server"));
     CertificateSettings certificates = certificates(top.objectOrEmpty("certificates"));
     List<String> excluded =
         top.has("excludedNamespaces")
             ? new NamespaceNames().parse(top, "excludedNamespaces")
             : WebhookConfig.DEFAULT_EXCLUDED_NAMESPACES;
-    ProvisioningSettings provisioning = new ProvisioningSection().parse(top, rules);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }

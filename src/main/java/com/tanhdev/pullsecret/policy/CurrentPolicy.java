@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.lookup.NamespaceLabels;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,11 +11,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CurrentPolicy {
 
   private final SecretLookup lookup;
+  private final NamespaceLabels namespaceLabels;
   private final AtomicReference<InjectionPolicy> policy;
 
   public CurrentPolicy(PolicySettings settings, SecretLookup lookup) {
+    this(settings, lookup, NamespaceLabels.UNKNOWN);
+  }
+
+  public CurrentPolicy(
+      PolicySettings settings, SecretLookup lookup, NamespaceLabels namespaceLabels) {
     this.lookup = lookup;
-    this.policy = new AtomicReference<>(new InjectionPolicy(settings, lookup));
+    this.namespaceLabels = namespaceLabels;
+    this.policy = new AtomicReference<>(new InjectionPolicy(settings, lookup, namespaceLabels));
   }
 
   public InjectionPolicy get() {
@@ -22,6 +30,6 @@ public final class CurrentPolicy {
   }
 
   public void replace(PolicySettings settings) {
-    policy.set(new InjectionPolicy(settings, lookup));
+    policy.set(new InjectionPolicy(settings, lookup, namespaceLabels));
   }
 }

@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.policy;
 
+import com.tanhdev.pullsecret.lookup.LookupResult;
+import com.tanhdev.pullsecret.lookup.NamespaceLabels;
 import com.tanhdev.pullsecret.lookup.SecretAnswer;
 import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
@@ -7,8 +9,10 @@ import com.tanhdev.pullsecret.lookup.SecretProblem;
 import com.tanhdev.pullsecret.podspec.PodSpecFacts;
 import com.tanhdev.pullsecret.podspec.PullSecretsField;
 import com.tanhdev.pullsecret.podspec.WorkloadKind;
+import com.tanhdev.pullsecret.provision.ProvisionedNamespaces;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decision: given a pod spec's facts, the rules and what the lookup says, which secrets to add
@@ -19,11 +23,21 @@ public final class InjectionPolicy {
   private final PolicySettings settings;
   private final RuleMatcher matcher;
   private final SecretLookup lookup;
+  private final NamespaceLabels namespaceLabels;
 
   public InjectionPolicy(PolicySettings settings, SecretLookup lookup) {
+    this(settings, lookup, NamespaceLabels.UNKNOWN);
+  }
+
+  /**
+   * @param namespaceLabels asked only when provisioning selects namespaces by label
+   */
+  public InjectionPolicy(
+      PolicySettings settings, SecretLookup lookup, NamespaceLabels namespaceLabels) {
     this.settings = settings;
     this.matcher = new RuleMatcher(settings.rules());
     this.lookup = lookup;
+    this.namespaceLabels = namespaceLabels;
   }
 
   public PolicySettings settings() {
@@ -59,11 +73,30 @@ public final class InjectionPolicy {
       return SecretCheck.listed(needed);
     }
     SecretAnswer answer = lookup.inspect(namespace, needed.secret());
+    if (answer.result() == LookupResult.MISS && isProvisioned(namespace, needed.secret())) {
+      return SecretCheck.beingProvisioned(needed, answer.result());
+    }
     SecretFacts found = answer.result().isPresent() ? answer.facts() : null;
     SecretProblem problem = found == null ? null : found.problemFor(needed.registry()).orElse(null);
     String description =
         found == null ? null : found.describeProblemFor(needed.registry()).orElse(null);
     return new SecretCheck(
-        needed.secret(), needed.registry(), false, answer.result(), problem, description);
+        needed.secret(), needed.registry(), false, answer.result(), problem, description, false);
+  }
+
+  /**
+   * Only a secret reported missing counts: one that exists but cannot pull is not overridden, as
+   * the provisioner leaves a secret it did not create alone. Labels that cannot be read count as
+   * not provisioned, the answer the webhook gave before provisioning existed.
+   */
+  private boolean isProvisioned(String namespace, String secret) {
+    ProvisionedNamespaces provisioned = settings.provisioned();
+    if (!provisioned.readsLabels(secret)) {
+      return provisioned.isProvisioned(secret, namespace, Map.of());
+    }
+    return namespaceLabels
+        .of(namespace)
+        .map(labels -> provisioned.isProvisioned(secret, namespace, labels))
+        .orElse(false);
   }
 }

@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.policy;
 
 import com.tanhdev.pullsecret.podspec.WorkloadKind;
+import com.tanhdev.pullsecret.provision.ProvisionedNamespaces;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,17 +19,31 @@ import java.util.Set;
  * @param missingSecret what to do when a needed secret is not in the namespace
  * @param kinds the kinds handled and, for each, the operations handled
  * @param lookupTimeout how long a live secret read on a cache miss may take
+ * @param provisioned which secrets the provisioner copies into which namespaces: such a secret is
+ *     added even before its copy exists
  */
 public record PolicySettings(
     List<RegistryRule> rules,
     Mode mode,
     MissingSecretPolicy missingSecret,
     Map<WorkloadKind, Set<Operation>> kinds,
-    Duration lookupTimeout) {
+    Duration lookupTimeout,
+    ProvisionedNamespaces provisioned) {
 
   public PolicySettings {
     rules = List.copyOf(rules);
     kinds = Map.copyOf(kinds);
+    provisioned = provisioned == null ? ProvisionedNamespaces.NONE : provisioned;
+  }
+
+  /** Settings without provisioning. */
+  public PolicySettings(
+      List<RegistryRule> rules,
+      Mode mode,
+      MissingSecretPolicy missingSecret,
+      Map<WorkloadKind, Set<Operation>> kinds,
+      Duration lookupTimeout) {
+    this(rules, mode, missingSecret, kinds, lookupTimeout, ProvisionedNamespaces.NONE);
   }
 
   /** The defaults: one rule for the platform registry, Pods, Deployments and Jobs. */

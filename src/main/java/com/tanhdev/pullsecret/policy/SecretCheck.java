@@ -13,6 +13,8 @@ import com.tanhdev.pullsecret.lookup.SecretProblem;
  * @param problem why the secret, though it exists, cannot pull from the registry; null when it can
  *     (or was not looked up)
  * @param problemDescription {@code problem} as the end of a sentence about the secret, or null
+ * @param isBeingProvisioned the lookup found no such secret, but the provisioner copies it into
+ *     this namespace: it is about to exist
  */
 public record SecretCheck(
     String secret,
@@ -20,11 +22,17 @@ public record SecretCheck(
     boolean alreadyListed,
     LookupResult lookup,
     SecretProblem problem,
-    String problemDescription) {
+    String problemDescription,
+    boolean isBeingProvisioned) {
 
   /** A secret the spec already lists: nothing was looked up. */
   static SecretCheck listed(NeededSecret needed) {
-    return new SecretCheck(needed.secret(), needed.registry(), true, null, null, null);
+    return new SecretCheck(needed.secret(), needed.registry(), true, null, null, null, false);
+  }
+
+  /** A secret not in the namespace yet that the provisioner is about to copy there. */
+  static SecretCheck beingProvisioned(NeededSecret needed, LookupResult lookup) {
+    return new SecretCheck(needed.secret(), needed.registry(), false, lookup, null, null, true);
   }
 
   /** True when the secret is known to exist and to be usable, or the spec already lists it. */

@@ -38,6 +38,17 @@ final class SecretVerdicts {
       toAdd.add(check.secret());
       return;
     }
+    if (check.isBeingProvisioned()) {
+      // Whatever missingSecret says: the copy is on its way and the kubelet retries the pull.
+      toAdd.add(check.secret());
+      warnings.add(
+          "secret "
+              + check.secret()
+              + " is not in namespace "
+              + namespace
+              + " yet; added, it is being provisioned");
+      return;
+    }
     boolean invalid = check.isInvalid();
     boolean unknown = !invalid && check.lookup() == LookupResult.ERROR;
     anyInvalid |= invalid;

@@ -43,7 +43,7 @@ public final class CopyPlanner {
       return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace holds the source");
     }
     boolean isOurs = copy != null && copy.isOurs();
-    if (!selection.selects(namespace.name(), namespace.labels())) {
+    if (!selection.receivesCopyOf(ref, namespace.name(), namespace.labels())) {
       return isOurs
           ? new CopyPlan(Action.DELETE, CopyState.NOT_SELECTED, "the namespace is not selected")
           : CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace is not selected");

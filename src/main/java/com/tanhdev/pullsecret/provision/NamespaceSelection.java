@@ -31,6 +31,20 @@ public final class NamespaceSelection {
     return new NamespaceSelection(selector, namePattern, more);
   }
 
+  /**
+   * Whether the namespace gets a copy of {@code source}: the one answer to "is this namespace
+   * provisioned", which the provisioner acts on and the webhook relies on when it adds a secret
+   * that is not there yet. The source's own namespace never gets a copy.
+   */
+  public boolean receivesCopyOf(SourceRef source, String name, Map<String, String> labels) {
+    return !name.equals(source.namespace()) && selects(name, labels);
+  }
+
+  /** Whether the label selector says anything: only then do namespace labels matter. */
+  public boolean readsLabels() {
+    return !selector.equals(LabelSelector.EVERYTHING);
+  }
+
   public boolean selects(String name, Map<String, String> labels) {
     return !excluded.contains(name)
         && (namePattern == null || namePattern.matcher(name).matches())

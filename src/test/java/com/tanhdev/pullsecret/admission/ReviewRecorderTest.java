@@ -91,4 +91,24 @@ class ReviewRecorderTest {
             "pullsecret_secret_problems_total{problem=\"secret-lacks-registry\","
                 + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1");
   }
+
+  @Test
+  void a_secret_the_provisioner_is_about_to_copy_is_not_counted_as_a_problem() throws Exception {
+    GoldenCase golden =
+        new GoldenCase(
+            Path.of(
+                "src/test/resources/golden/a-deployment-gets-a-missing-secret-the-provisioner-is-about-to-copy"));
+    AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
+    AdmissionHandler handler =
+        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
+    WebhookMetrics metrics = new WebhookMetrics();
+
+    new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
+
+    // The alert on secret-missing would fire for every new namespace otherwise.
+    assertThat(metrics.scrape())
+        .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1")
+        .doesNotContain("pullsecret_secret_problems_total{")
+        .doesNotContain("pullsecret_skips_total{");
+  }
 }

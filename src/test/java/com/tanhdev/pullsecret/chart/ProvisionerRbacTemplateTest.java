@@ -132,7 +132,8 @@ class ProvisionerRbacTemplateTest {
   }
 
   @Test
-  void the_webhooks_own_role_stays_read_only_with_the_provisioner_enabled() {
+  void the_webhooks_own_role_stays_read_only_and_reads_namespaces_with_the_provisioner_enabled() {
+    // Namespaces: the webhook reads their labels to know where a copy is on its way.
     assertThat(manifests.one("ClusterRole", "pullsecret-webhook").path("rules"))
         .isEqualTo(
             yaml(
@@ -140,6 +141,9 @@ class ProvisionerRbacTemplateTest {
                 - apiGroups: [""]
                   resources: [secrets]
                   resourceNames: [ghcr-pull, quay-pull, registry-api-tanhdev]
+                  verbs: [get, list, watch]
+                - apiGroups: [""]
+                  resources: [namespaces]
                   verbs: [get, list, watch]
                 """));
   }
