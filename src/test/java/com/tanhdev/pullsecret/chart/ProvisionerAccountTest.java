@@ -72,7 +72,6 @@ class ProvisionerAccountTest {
     "patch, events,, auth-dev, events.k8s.io",
     "get, leases, LEASE, RELEASE, coordination.k8s.io",
     "update, leases, LEASE, RELEASE, coordination.k8s.io",
-    "patch, leases, LEASE, RELEASE, coordination.k8s.io",
     "create, leases,, RELEASE, coordination.k8s.io",
   })
   void the_provisioner_may(
@@ -92,7 +91,7 @@ class ProvisionerAccountTest {
     "get, configmaps,, auth-dev, ",
     "list, pods,, auth-dev, ",
     "update, leases, someone-elses-lease, RELEASE, coordination.k8s.io",
-    "patch, leases, someone-elses-lease, RELEASE, coordination.k8s.io",
+    "patch, leases, LEASE, RELEASE, coordination.k8s.io",
     "create, leases,, auth-dev, coordination.k8s.io",
     "update, mutatingwebhookconfigurations,, , admissionregistration.k8s.io",
   })

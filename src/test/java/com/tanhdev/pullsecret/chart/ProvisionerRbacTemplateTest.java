@@ -98,7 +98,7 @@ class ProvisionerRbacTemplateTest {
                 - apiGroups: [coordination.k8s.io]
                   resources: [leases]
                   resourceNames: [pullsecret-webhook-provisioner]
-                  verbs: [get, update, patch]
+                  verbs: [get, update]
                 - apiGroups: [coordination.k8s.io]
                   resources: [leases]
                   verbs: [create]
