@@ -42,7 +42,7 @@ public final class CopyPlanner {
       // The source's own namespace: the secret standing there may be the source itself.
       return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace holds the source");
     }
-    boolean isOurs = copy != null && copy.isOurs();
+    boolean isOurs = copy != null && copy.isCopyOf(ref);
     if (!selection.receivesCopyOf(ref, namespace.name(), namespace.labels())) {
       return isOurs
           ? new CopyPlan(Action.DELETE, CopyState.NOT_SELECTED, "the namespace is not selected")
@@ -62,20 +62,25 @@ public final class CopyPlanner {
       return new CopyPlan(Action.CREATE, CopyState.OUT_OF_SYNC, "the copy is missing");
     }
     if (!isOurs) {
-      return foreign(copy);
+      return foreign(copy, ref);
     }
-    if (isInSync(copy, ref, source.content())) {
+    if (isInSync(copy, source.content())) {
       return CopyPlan.nothing(CopyState.IN_SYNC, "the copy matches the source");
     }
     return new CopyPlan(Action.UPDATE, CopyState.OUT_OF_SYNC, outOfSyncReason(copy, source));
   }
 
-  private CopyPlan foreign(ObservedCopy copy) {
+  private CopyPlan foreign(ObservedCopy copy, SourceRef ref) {
     if (!adoptExisting) {
       return CopyPlan.nothing(
           CopyState.CONFLICTED,
-          "a secret of that name not created by pullsecret-webhook is in the way;"
-              + " it is left alone (provisioning.adoptExisting: true takes it over)");
+          (copy.hasOurLabel()
+                  ? "a secret of that name labelled as pullsecret-webhook's but not marked as a"
+                      + " copy of "
+                      + ref
+                      + " is in the way"
+                  : "a secret of that name not created by pullsecret-webhook is in the way")
+              + "; it is left alone (provisioning.adoptExisting: true takes it over)");
     }
     if (!SecretFacts.DOCKER_CONFIG_JSON.equals(copy.type())) {
       return CopyPlan.nothing(
@@ -89,19 +94,15 @@ public final class CopyPlanner {
     return new CopyPlan(Action.ADOPT, CopyState.OUT_OF_SYNC, "adopting the existing secret");
   }
 
-  private static boolean isInSync(ObservedCopy copy, SourceRef ref, CopyContent content) {
+  private static boolean isInSync(ObservedCopy copy, CopyContent content) {
     return content.hash().equals(copy.contentHash())
-        && content.hash().equals(copy.hashAnnotation())
-        && ref.toString().equals(copy.sourceAnnotation());
+        && content.hash().equals(copy.hashAnnotation());
   }
 
   private static String outOfSyncReason(ObservedCopy copy, SourceState source) {
     if (!source.content().hash().equals(copy.hashAnnotation())) {
       return "the source changed";
     }
-    if (!source.content().hash().equals(copy.contentHash())) {
-      return "the copy was edited";
-    }
-    return "the copy names another source";
+    return "the copy was edited";
   }
 }

@@ -4,7 +4,7 @@ package com.tanhdev.pullsecret.provision;
  * A Secret with a rule secret's name in some namespace, as the cache holds it: its marker and the
  * hash of its content, never the content itself.
  *
- * @param isOurs it carries our managed-by label, so we created or adopted it
+ * @param hasOurLabel it carries our managed-by label; alone that proves nothing, anyone can set it
  * @param sourceAnnotation our source annotation, or null
  * @param hashAnnotation our source-hash annotation, or null
  * @param contentHash the hash of its actual type and data ({@link CopyContent#hashOf})
@@ -14,7 +14,18 @@ public record ObservedCopy(
     String uid,
     String resourceVersion,
     String type,
-    boolean isOurs,
+    boolean hasOurLabel,
     String sourceAnnotation,
     String hashAnnotation,
-    String contentHash) {}
+    String contentHash) {
+
+  /**
+   * Whether this is our copy of {@code source}: the label and both annotations, the source one
+   * naming exactly this source. Only such a secret is ever updated or deleted as ours. A label
+   * without the annotations is someone's imitation, and a marker naming another source is another
+   * install's copy (or one of this rule's source before a change): either is someone else's.
+   */
+  public boolean isCopyOf(SourceRef source) {
+    return hasOurLabel && source.toString().equals(sourceAnnotation) && hashAnnotation != null;
+  }
+}

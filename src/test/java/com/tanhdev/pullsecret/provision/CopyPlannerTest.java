@@ -82,6 +82,51 @@ class CopyPlannerTest {
     assertThat(plan.state()).isEqualTo(CopyState.CONFLICTED);
   }
 
+  private static ObservedCopy labelled(String sourceAnnotation, String hashAnnotation) {
+    return new ObservedCopy(
+        "auth-dev",
+        "uid-3",
+        "11",
+        "kubernetes.io/dockerconfigjson",
+        true,
+        sourceAnnotation,
+        hashAnnotation,
+        CONTENT.hash());
+  }
+
+  @Test
+  void our_label_alone_or_a_marker_naming_another_source_does_not_make_a_secret_ours() {
+    NamespaceState staging = new NamespaceState("auth-staging", Map.of(), false);
+    List<ObservedCopy> notOurs =
+        List.of(
+            labelled(null, null),
+            labelled(SOURCE.toString(), null),
+            labelled(null, CONTENT.hash()),
+            labelled("platform-secrets/registry-api-tanhdev", "sha256:old"));
+
+    for (ObservedCopy copy : notOurs) {
+      CopyPlan selected = planner.plan(SECRET, AUTH_DEV, VALID, copy);
+      assertThat(selected.action()).as(copy.toString()).isEqualTo(Action.NOTHING);
+      assertThat(selected.state()).as(copy.toString()).isEqualTo(CopyState.CONFLICTED);
+      assertThat(selected.reason()).contains("labelled as pullsecret-webhook's but not marked");
+      assertThat(planner.plan(SECRET, staging, VALID, copy).action())
+          .as(copy.toString())
+          .isEqualTo(Action.NOTHING);
+      assertThat(
+              new CopyPlanner(devAndProduction, false, true)
+                  .plan(SECRET, AUTH_DEV, SourceState.missing(SOURCE), copy)
+                  .action())
+          .as(copy.toString())
+          .isEqualTo(Action.NOTHING);
+      assertThat(
+              new CopyPlanner(devAndProduction, true, false)
+                  .plan(SECRET, AUTH_DEV, VALID, copy)
+                  .action())
+          .as(copy.toString())
+          .isEqualTo(Action.ADOPT);
+    }
+  }
+
   @Test
   void adopt_existing_takes_over_only_dockerconfigjson_secrets() {
     CopyPlanner adopting = new CopyPlanner(devAndProduction, true, false);

@@ -9,7 +9,9 @@ import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +79,38 @@ class ProvisioningConflictTest {
     await()
         .atMost(PATIENCE)
         .until(() -> metric(process, "pullsecret_provisioning_copies", conflicted).equals("0.0"));
+  }
+
+  @Test
+  void a_secret_that_only_wears_our_label_is_left_alone_and_reported(
+      ControlPlane plane, @TempDir Path dir) {
+    scenario(plane, dir, "");
+    scenario.validSource();
+    TestNamespace namespace = scenario.selected("review-dev");
+    Secret imitation =
+        scenario
+            .admin
+            .secrets()
+            .inNamespace(namespace.name())
+            .resource(
+                new SecretBuilder()
+                    .withNewMetadata()
+                    .withName(scenario.secret)
+                    .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
+                    .endMetadata()
+                    .withType("kubernetes.io/dockerconfigjson")
+                    .withStringData(Map.of(".dockerconfigjson", HAND_MADE))
+                    .build())
+            .create();
+    ProvisionerProcess process = scenario.startLeader();
+
+    String conflicted = "secret=\"" + scenario.secret + "\",state=\"conflicted\"";
+    await()
+        .atMost(PATIENCE)
+        .until(() -> metric(process, "pullsecret_provisioning_copies", conflicted).equals("1.0"));
+    await().atMost(PATIENCE).until(() -> hasEvent("CopyConflict", namespace.name()));
+    assertThat(scenario.copyIn(namespace).getMetadata().getResourceVersion())
+        .isEqualTo(imitation.getMetadata().getResourceVersion());
   }
 
   @Test
