@@ -64,6 +64,16 @@ public final class CopyPlanner {
     if (!isOurs) {
       return foreign(copy, ref);
     }
+    if (!copy.type().equals(source.content().type())) {
+      // A Secret's type cannot be updated (the API server answers 422 for ever): the copy goes,
+      // and the reconcile its deletion triggers makes it again.
+      return new CopyPlan(
+          Action.DELETE,
+          CopyState.OUT_OF_SYNC,
+          "the copy was replaced by one of type "
+              + copy.type()
+              + "; it is deleted to be made again");
+    }
     if (isInSync(copy, source.content())) {
       return CopyPlan.nothing(CopyState.IN_SYNC, "the copy matches the source");
     }

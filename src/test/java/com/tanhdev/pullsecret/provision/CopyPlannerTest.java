@@ -74,6 +74,19 @@ class CopyPlannerTest {
   }
 
   @Test
+  void our_copy_replaced_by_one_of_another_type_is_deleted_to_be_made_again() {
+    ObservedCopy opaque =
+        new ObservedCopy(
+            "auth-dev", "uid-4", "12", "Opaque", true, SOURCE.toString(), CONTENT.hash(), "x");
+
+    CopyPlan plan = planner.plan(SECRET, AUTH_DEV, VALID, opaque);
+
+    assertThat(plan.action()).isEqualTo(Action.DELETE);
+    assertThat(plan.state()).isEqualTo(CopyState.OUT_OF_SYNC);
+    assertThat(planner.plan(SECRET, AUTH_DEV, VALID, null).action()).isEqualTo(Action.CREATE);
+  }
+
+  @Test
   void a_same_named_secret_we_did_not_create_is_a_conflict_and_left_alone() {
     CopyPlan plan =
         planner.plan(SECRET, AUTH_DEV, VALID, handMade("kubernetes.io/dockerconfigjson"));

@@ -140,6 +140,40 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
+  void a_copy_replaced_by_an_opaque_secret_with_our_marker_is_made_again() {
+    scenario.validSource();
+    TestNamespace namespace = scenario.selected("return-dev");
+    Secret source = scenario.sourceSecret();
+    // What kubectl replace --force of an edited copy leaves: our whole marker on another type.
+    scenario
+        .admin
+        .secrets()
+        .inNamespace(namespace.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName(scenario.secret)
+                .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
+                .withAnnotations(
+                    Map.of(
+                        "pullsecret.tanhdev.com/source",
+                        scenario.sources.name() + "/" + scenario.secret,
+                        "pullsecret.tanhdev.com/source-hash",
+                        com.tanhdev.pullsecret.provision.CopyContent.hashOf(
+                            source.getType(), source.getData())))
+                .endMetadata()
+                .withType("Opaque")
+                .withStringData(Map.of("note", "not a pull secret"))
+                .build())
+        .create();
+
+    scenario.startLeader();
+
+    Secret copy = scenario.awaitCopyInSync(namespace);
+    assertThat(copy.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
+  }
+
+  @Test
   void a_source_created_after_start_is_picked_up() {
     TestNamespace namespace = scenario.selected("review-dev");
     scenario.startLeader();
