@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.provision;
 
+import java.util.List;
+
 /**
  * A Secret with a rule secret's name in some namespace, as the cache holds it: its marker and the
  * hash of its content, never the content itself.
@@ -8,6 +10,7 @@ package com.tanhdev.pullsecret.provision;
  * @param sourceAnnotation our source annotation, or null
  * @param hashAnnotation our source-hash annotation, or null
  * @param contentHash the hash of its actual type and data ({@link CopyContent#hashOf})
+ * @param finalizers finalizers someone else put on it, kept when it is updated
  */
 public record ObservedCopy(
     String namespace,
@@ -17,7 +20,12 @@ public record ObservedCopy(
     boolean hasOurLabel,
     String sourceAnnotation,
     String hashAnnotation,
-    String contentHash) {
+    String contentHash,
+    List<String> finalizers) {
+
+  public ObservedCopy {
+    finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
+  }
 
   /**
    * Whether this is our copy of {@code source}: the label and both annotations, the source one

@@ -36,12 +36,21 @@ class CopyPlannerTest {
         true,
         SOURCE.toString(),
         hashAnnotation,
-        contentHash);
+        contentHash,
+        List.of());
   }
 
   private static ObservedCopy handMade(String type) {
     return new ObservedCopy(
-        "auth-dev", "uid-2", "9", type, false, null, null, CopyContent.hashOf(type, Map.of()));
+        "auth-dev",
+        "uid-2",
+        "9",
+        type,
+        false,
+        null,
+        null,
+        CopyContent.hashOf(type, Map.of()),
+        List.of());
   }
 
   @Test
@@ -77,7 +86,15 @@ class CopyPlannerTest {
   void our_copy_replaced_by_one_of_another_type_is_deleted_to_be_made_again() {
     ObservedCopy opaque =
         new ObservedCopy(
-            "auth-dev", "uid-4", "12", "Opaque", true, SOURCE.toString(), CONTENT.hash(), "x");
+            "auth-dev",
+            "uid-4",
+            "12",
+            "Opaque",
+            true,
+            SOURCE.toString(),
+            CONTENT.hash(),
+            "x",
+            List.of());
 
     CopyPlan plan = planner.plan(SECRET, AUTH_DEV, VALID, opaque);
 
@@ -104,7 +121,8 @@ class CopyPlannerTest {
         true,
         sourceAnnotation,
         hashAnnotation,
-        CONTENT.hash());
+        CONTENT.hash(),
+        List.of());
   }
 
   @Test

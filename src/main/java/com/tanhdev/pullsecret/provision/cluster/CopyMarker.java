@@ -5,6 +5,7 @@ import com.tanhdev.pullsecret.provision.ObservedCopy;
 import com.tanhdev.pullsecret.provision.SourceRef;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,18 +23,21 @@ public final class CopyMarker {
 
   private CopyMarker() {}
 
-  /** The copy as it should be; {@code resourceVersion} null for a create. */
+  /**
+   * The copy as it should be.
+   *
+   * @param replaced the secret an update replaces, null for a create: its resource version is the
+   *     update's precondition, and its finalizers stay (another controller put them there for a
+   *     reason; an update that dropped them would release what they hold)
+   */
   public static Secret desired(
-      String name,
-      String namespace,
-      SourceRef source,
-      CopyContent content,
-      String resourceVersion) {
+      String name, String namespace, SourceRef source, CopyContent content, ObservedCopy replaced) {
     return new SecretBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace(namespace)
-        .withResourceVersion(resourceVersion)
+        .withResourceVersion(replaced == null ? null : replaced.resourceVersion())
+        .withFinalizers(replaced == null ? List.of() : replaced.finalizers())
         .withLabels(Map.of(MANAGED_BY, MANAGER))
         .withAnnotations(Map.of(SOURCE, source.toString(), SOURCE_HASH, content.hash()))
         .endMetadata()
@@ -55,6 +59,7 @@ public final class CopyMarker {
         labels != null && MANAGER.equals(labels.get(MANAGED_BY)),
         notes.get(SOURCE),
         notes.get(SOURCE_HASH),
-        CopyContent.hashOf(secret.getType(), secret.getData()));
+        CopyContent.hashOf(secret.getType(), secret.getData()),
+        secret.getMetadata().getFinalizers());
   }
 }

@@ -50,11 +50,7 @@ public final class CopyWriter {
                 .inNamespace(namespace)
                 .resource(
                     CopyMarker.desired(
-                        secret.secret(),
-                        namespace,
-                        secret.source(),
-                        content,
-                        observed.resourceVersion()))
+                        secret.secret(), namespace, secret.source(), content, observed))
                 .update();
         case DELETE ->
             client

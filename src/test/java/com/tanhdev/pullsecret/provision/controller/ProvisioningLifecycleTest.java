@@ -140,6 +140,39 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
+  void a_finalizer_someone_else_put_on_a_copy_survives_a_rotation() {
+    scenario.validSource();
+    TestNamespace namespace = scenario.selected("warehouse-dev");
+    scenario.startLeader();
+    scenario.awaitCopyInSync(namespace);
+    var copy = scenario.admin.secrets().inNamespace(namespace.name()).withName(scenario.secret);
+    copy.edit(
+        s ->
+            new io.fabric8.kubernetes.api.model.SecretBuilder(s)
+                .editMetadata()
+                .addToFinalizers("backup.example.com/hold")
+                .endMetadata()
+                .build());
+    try {
+      scenario.source(
+          "kubernetes.io/dockerconfigjson",
+          ProvisioningScenario.dockerConfig("ci-pull", "rotated-token"),
+          null);
+
+      Secret rotated = scenario.awaitCopyInSync(namespace);
+      assertThat(rotated.getMetadata().getFinalizers()).containsExactly("backup.example.com/hold");
+    } finally {
+      copy.edit(
+          s ->
+              new io.fabric8.kubernetes.api.model.SecretBuilder(s)
+                  .editMetadata()
+                  .withFinalizers(List.of())
+                  .endMetadata()
+                  .build());
+    }
+  }
+
+  @Test
   void a_copy_replaced_by_an_opaque_secret_with_our_marker_is_made_again() {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("return-dev");
