@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.config;
 
 import com.tanhdev.pullsecret.config.RulesSection.ParsedRule;
+import com.tanhdev.pullsecret.provision.BoundedNameMatch;
 import com.tanhdev.pullsecret.provision.LabelRequirement;
 import com.tanhdev.pullsecret.provision.LabelRequirement.Operator;
 import com.tanhdev.pullsecret.provision.LabelSelector;
@@ -95,6 +96,15 @@ final class ProvisioningSection {
       } catch (PatternSyntaxException e) {
         namespaces.problem(
             "namePattern", "is not a Java regular expression: " + e.getDescription());
+      }
+      if (pattern != null && !BoundedNameMatch.isAffordable(pattern)) {
+        namespaces.problem(
+            "namePattern",
+            "backtracks too much to match a 63-character namespace name (nested or repeated"
+                + " wildcards such as (.*a){12}); simplify it, got \""
+                + regex
+                + "\"");
+        pattern = null;
       }
     }
     Set<String> excluded =

@@ -45,9 +45,13 @@ public final class NamespaceSelection {
     return !selector.equals(LabelSelector.EVERYTHING);
   }
 
+  /**
+   * @throws BoundedNameMatch.TooCostly when the name pattern backtracks past its budget on this
+   *     name
+   */
   public boolean selects(String name, Map<String, String> labels) {
     return !excluded.contains(name)
-        && (namePattern == null || namePattern.matcher(name).matches())
+        && (namePattern == null || BoundedNameMatch.matches(namePattern, name))
         && selector.matches(labels);
   }
 

@@ -7,6 +7,7 @@ import com.tanhdev.pullsecret.provision.ProvisionedSecret;
 import com.tanhdev.pullsecret.provision.ProvisioningSettings;
 import com.tanhdev.pullsecret.provision.SourceRef;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,46 @@ class ProvisioningConfigTest {
         .isFalse();
     assertThat(namespaces.selects("legacy-dev", Map.of("team", "platform"))).isFalse();
     assertThat(namespaces.selects("kube-system", Map.of("team", "platform"))).isFalse();
+  }
+
+  @Test
+  void a_name_pattern_that_backtracks_is_refused_and_a_usual_one_is_not() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    provisioning:
+                      namespaces:
+                        namePattern: "(.*a){12}"
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("provisioning.namespaces.namePattern: backtracks too much");
+
+    for (String usual :
+        List.of(
+            ".*-(dev|production)$",
+            ".*",
+            "(auth|user|customer|loyalty-rewards)-(dev|production)",
+            "[a-z0-9]+(-[a-z0-9]+)*-dev")) {
+      var namespaces =
+          parse("provisioning:\n  namespaces:\n    namePattern: \"" + usual + "\"\n").namespaces();
+      assertThat(namespaces.selects("loyalty-rewards-dev", Map.of())).as(usual).isTrue();
+    }
+  }
+
+  @Test
+  void a_source_must_be_exactly_one_namespace_and_one_name() {
+    for (String source : List.of("a/b/c", "/x", "ns/", "/", "Infra/x", "ns/x y")) {
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      "rules:\n  - registry: r.example.com\n    secret: s\n    source: \""
+                          + source
+                          + "\"\n"))
+          .as(source)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("rules[0].source: must be namespace/name of a Secret");
+    }
   }
 
   @Test
