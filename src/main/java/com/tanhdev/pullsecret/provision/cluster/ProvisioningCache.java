@@ -9,11 +9,16 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,7 @@ public final class ProvisioningCache implements AutoCloseable {
   private final ViewStore<Namespace, NamespaceState> namespaceStore;
   private final Map<SourceRef, SharedIndexInformer<Secret>> sources = new ConcurrentHashMap<>();
   private final Map<String, Copies> copies = new ConcurrentHashMap<>();
+  private final Map<String, CompletionStage<Void>> firstLists = new ConcurrentHashMap<>();
 
   private record Copies(
       SharedIndexInformer<Secret> informer, ViewStore<Secret, ObservedCopy> store) {}
@@ -59,7 +65,29 @@ public final class ProvisioningCache implements AutoCloseable {
    */
   public void start(CacheListener listener) {
     this.listener = listener;
-    namespaces.start();
+    firstLists.put("namespaces", namespaces.start());
+  }
+
+  /**
+   * Waits until every informer started so far has listed its objects once. An informer whose first
+   * list fails stops for good, so a process that carried on would stand for the Lease with caches
+   * that never fill: it is better to stop with the API server's answer and be restarted.
+   *
+   * @throws CacheStartFailure when a first list failed or did not finish in time
+   */
+  public void awaitFirstLists(Duration timeout) {
+    for (Map.Entry<String, CompletionStage<Void>> list : firstLists.entrySet()) {
+      try {
+        list.getValue().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        throw new CacheStartFailure(list.getKey(), client.getMasterUrl(), e.getCause());
+      } catch (TimeoutException e) {
+        throw new CacheStartFailure(list.getKey(), client.getMasterUrl(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CacheStartFailure(list.getKey(), client.getMasterUrl(), e);
+      }
+    }
   }
 
   /**
@@ -77,11 +105,19 @@ public final class ProvisioningCache implements AutoCloseable {
     sources.keySet().stream()
         .filter(ref -> !wantedSources.contains(ref))
         .toList()
-        .forEach(ref -> sources.remove(ref).close());
+        .forEach(
+            ref -> {
+              sources.remove(ref).close();
+              firstLists.remove("source " + ref);
+            });
     copies.keySet().stream()
         .filter(name -> !wantedNames.contains(name))
         .toList()
-        .forEach(name -> copies.remove(name).informer().close());
+        .forEach(
+            name -> {
+              copies.remove(name).informer().close();
+              firstLists.remove("secrets named " + name);
+            });
     wantedSources.forEach(ref -> sources.computeIfAbsent(ref, this::startSource));
     wantedNames.forEach(name -> copies.computeIfAbsent(name, this::startCopies));
   }
@@ -94,7 +130,7 @@ public final class ProvisioningCache implements AutoCloseable {
             .withField("metadata.name", ref.name())
             .runnableInformer(0);
     informer.addEventHandler(new KeyHandler<Secret>(secret -> listener.sourceChanged(ref)));
-    logFailure(informer.start(), "source " + ref);
+    firstLists.put("source " + ref, logFailure(informer.start(), "source " + ref));
     return informer;
   }
 
@@ -110,15 +146,16 @@ public final class ProvisioningCache implements AutoCloseable {
     informer.addEventHandler(
         new KeyHandler<Secret>(
             secret -> listener.copyChanged(name, secret.getMetadata().getNamespace())));
-    logFailure(informer.start(), "secret name " + name);
+    firstLists.put("secrets named " + name, logFailure(informer.start(), "secrets named " + name));
     return new Copies(informer, store);
   }
 
-  private static void logFailure(java.util.concurrent.CompletionStage<Void> started, String what) {
-    started.whenComplete(
+  private static CompletionStage<Void> logFailure(CompletionStage<Void> started, String what) {
+    return started.whenComplete(
         (ignored, failure) -> {
           if (failure != null) {
-            LOG.warn("informer for {} failed to start: {}", what, failure.toString());
+            LOG.warn(
+                "informer for {} failed to start: {}", what, CacheStartFailure.describe(failure));
           }
         });
   }

@@ -34,6 +34,8 @@ public final class ProvisionerProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProvisionerProcess.class);
   private static final int WORKERS = 2;
+  // Generous: a first list of 1,000 namespaces takes well under a second.
+  private static final Duration FIRST_LIST_TIMEOUT = Duration.ofSeconds(60);
   private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMinutes(2));
 
   private final ProvisioningCache cache;
@@ -110,6 +112,13 @@ public final class ProvisionerProcess implements AutoCloseable {
             metrics::scrape);
     cache.start(provisioner);
     cache.watch(plan.get().secrets().values());
+    try {
+      // Only a replica whose caches hold everything stands for the Lease.
+      cache.awaitFirstLists(FIRST_LIST_TIMEOUT);
+    } catch (RuntimeException e) {
+      cache.close();
+      throw e;
+    }
     provisioner.startWorkers(WORKERS);
     schedule(timings.resync(), () -> whenLeading(provisioner::enqueueAll));
     schedule(timings.reportEvery(), () -> whenLeading(reporter::check));
@@ -126,7 +135,10 @@ public final class ProvisionerProcess implements AutoCloseable {
 
   /**
    * Starts provisioning with the configuration {@code source} holds now, and watches it for
-   * changes.
+   * changes. Returns once the caches are filled.
+   *
+   * @throws com.tanhdev.pullsecret.provision.cluster.CacheStartFailure when the API server cannot
+   *     be reached, or refuses a list, at start
    */
   public static ProvisionerProcess start(
       ConfigSource source,
