@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,10 +21,11 @@ final class Leadership implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
   private final KubernetesClient client;
-  private final String namespace;
   private final String leaseName;
   private final String identity;
   private final ProvisionerTimings timings;
+  // One lock for every candidacy: what it has seen of the Lease tells when it expires.
+  private final ProvisionerLeaseLock lock;
   private final Runnable onStart;
   private final Runnable onStop;
   private volatile boolean leading;
@@ -39,10 +41,10 @@ final class Leadership implements AutoCloseable {
       Runnable onStart,
       Runnable onStop) {
     this.client = client;
-    this.namespace = namespace;
     this.leaseName = leaseName;
     this.identity = identity;
     this.timings = timings;
+    this.lock = new ProvisionerLeaseLock(namespace, leaseName, identity, Clock.systemUTC());
     this.onStart = onStart;
     this.onStop = onStop;
   }
@@ -61,7 +63,7 @@ final class Leadership implements AutoCloseable {
             .withConfig(
                 new LeaderElectionConfigBuilder()
                     .withName(leaseName)
-                    .withLock(new UpdatingLeaseLock(namespace, leaseName, identity))
+                    .withLock(lock)
                     .withLeaseDuration(timings.leaseDuration())
                     .withRenewDeadline(timings.renewDeadline())
                     .withRetryPeriod(timings.retryPeriod())

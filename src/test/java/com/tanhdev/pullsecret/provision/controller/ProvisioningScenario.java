@@ -83,12 +83,17 @@ final class ProvisioningScenario implements AutoCloseable {
   }
 
   ProvisionerProcess startProvisioner(KubernetesClient client, String podName) {
+    return startProvisioner(client, podName, ProvisionerTimings.defaults());
+  }
+
+  ProvisionerProcess startProvisioner(
+      KubernetesClient client, String podName, ProvisionerTimings timings) {
     ProvisionerProcess process =
         ProvisionerProcess.start(
             ConfigSource.of(Optional.of(configFile), new ProcessEnvironment(Map.of())),
             client,
             new ProvisionerIdentity(release.name(), podName),
-            ProvisionerTimings.defaults());
+            timings);
     started.add(process);
     return process;
   }
