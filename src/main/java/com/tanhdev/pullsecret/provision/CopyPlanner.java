@@ -2,6 +2,7 @@ package com.tanhdev.pullsecret.provision;
 
 import com.tanhdev.pullsecret.lookup.SecretFacts;
 import com.tanhdev.pullsecret.provision.CopyPlan.Action;
+import java.util.Set;
 
 /**
  * The pure decision of the provisioner: from what is observed now (the namespace, the source, the
@@ -11,15 +12,21 @@ import com.tanhdev.pullsecret.provision.CopyPlan.Action;
 public final class CopyPlanner {
 
   private final NamespaceSelection selection;
+  private final Set<SourceRef> sources;
   private final boolean adoptExisting;
   private final boolean deleteCopiesWithSource;
 
   /**
    * @param selection the configured selection with the release namespace already excluded
+   * @param sources every rule's source: none is ever a copy's place
    */
   public CopyPlanner(
-      NamespaceSelection selection, boolean adoptExisting, boolean deleteCopiesWithSource) {
+      NamespaceSelection selection,
+      Set<SourceRef> sources,
+      boolean adoptExisting,
+      boolean deleteCopiesWithSource) {
     this.selection = selection;
+    this.sources = Set.copyOf(sources);
     this.adoptExisting = adoptExisting;
     this.deleteCopiesWithSource = deleteCopiesWithSource;
   }
@@ -41,6 +48,11 @@ public final class CopyPlanner {
     if (namespace.name().equals(ref.namespace())) {
       // The source's own namespace: the secret standing there may be the source itself.
       return CopyPlan.nothing(CopyState.NOT_SELECTED, "the namespace holds the source");
+    }
+    if (sources.contains(new SourceRef(namespace.name(), secret.secret()))) {
+      // Another rule's source has this name here: adopting or deleting it would corrupt the
+      // copies made from it.
+      return CopyPlan.nothing(CopyState.NOT_SELECTED, "the secret there is another rule's source");
     }
     boolean isOurs = copy != null && copy.isCopyOf(ref);
     if (!selection.receivesCopyOf(ref, namespace.name(), namespace.labels())) {

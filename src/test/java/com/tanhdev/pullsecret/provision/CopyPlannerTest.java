@@ -25,7 +25,8 @@ class CopyPlannerTest {
               Pattern.compile(".*-(dev|production)"),
               Set.of("kube-system"))
           .excluding("pullsecret-system");
-  private final CopyPlanner planner = new CopyPlanner(devAndProduction, false, false);
+  private final CopyPlanner planner =
+      new CopyPlanner(devAndProduction, Set.of(SOURCE), false, false);
 
   private static ObservedCopy ours(String hashAnnotation, String contentHash) {
     return new ObservedCopy(
@@ -144,13 +145,13 @@ class CopyPlannerTest {
           .as(copy.toString())
           .isEqualTo(Action.NOTHING);
       assertThat(
-              new CopyPlanner(devAndProduction, false, true)
+              new CopyPlanner(devAndProduction, Set.of(SOURCE), false, true)
                   .plan(SECRET, AUTH_DEV, SourceState.missing(SOURCE), copy)
                   .action())
           .as(copy.toString())
           .isEqualTo(Action.NOTHING);
       assertThat(
-              new CopyPlanner(devAndProduction, true, false)
+              new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false)
                   .plan(SECRET, AUTH_DEV, VALID, copy)
                   .action())
           .as(copy.toString())
@@ -160,7 +161,7 @@ class CopyPlannerTest {
 
   @Test
   void adopt_existing_takes_over_only_dockerconfigjson_secrets() {
-    CopyPlanner adopting = new CopyPlanner(devAndProduction, true, false);
+    CopyPlanner adopting = new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false);
 
     assertThat(
             adopting
@@ -199,6 +200,26 @@ class CopyPlannerTest {
   }
 
   @Test
+  void another_rules_source_of_the_same_name_is_never_adopted_or_deleted() {
+    SourceRef mirrorSource = new SourceRef("platform-secrets", SECRET.secret());
+    CopyPlanner adoptingAndDeleting =
+        new CopyPlanner(devAndProduction, Set.of(SOURCE, mirrorSource), true, true);
+    NamespaceState platformDev = new NamespaceState("platform-secrets", Map.of(), false);
+    NamespaceSelection everything =
+        new NamespaceSelection(LabelSelector.EVERYTHING, null, Set.of());
+    CopyPlanner everywhere = new CopyPlanner(everything, Set.of(SOURCE, mirrorSource), true, true);
+
+    for (CopyPlanner planner : List.of(adoptingAndDeleting, everywhere)) {
+      for (SourceState source : List.of(VALID, SourceState.missing(SOURCE))) {
+        CopyPlan plan =
+            planner.plan(SECRET, platformDev, source, handMade("kubernetes.io/dockerconfigjson"));
+        assertThat(plan.action()).isEqualTo(Action.NOTHING);
+        assertThat(plan.reason()).isEqualTo("the secret there is another rule's source");
+      }
+    }
+  }
+
+  @Test
   void the_source_itself_is_never_deleted_even_when_it_carries_our_marker() {
     NamespaceState infrastructure = new NamespaceState("infrastructure", Map.of(), false);
 
@@ -222,7 +243,7 @@ class CopyPlannerTest {
 
   @Test
   void delete_copies_with_source_deletes_only_our_copies_and_only_when_the_source_is_gone() {
-    CopyPlanner deleting = new CopyPlanner(devAndProduction, false, true);
+    CopyPlanner deleting = new CopyPlanner(devAndProduction, Set.of(SOURCE), false, true);
 
     assertThat(
             deleting.plan(SECRET, AUTH_DEV, SourceState.missing(SOURCE), ours("x", "x")).action())

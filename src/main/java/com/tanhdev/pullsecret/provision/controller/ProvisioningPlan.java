@@ -21,6 +21,9 @@ record ProvisioningPlan(Map<String, ProvisionedSecret> secrets, CopyPlanner plan
         Map.copyOf(bySecret),
         new CopyPlanner(
             settings.namespaces().excluding(releaseNamespace),
+            settings.secrets().stream()
+                .map(ProvisionedSecret::source)
+                .collect(java.util.stream.Collectors.toSet()),
             settings.adoptExisting(),
             settings.deleteCopiesWithSource()));
   }
