@@ -115,6 +115,35 @@ class ProvisioningOperabilityTest {
   }
 
   @Test
+  void a_source_updated_fifty_times_in_a_row_ends_in_its_last_version_without_an_event_flood() {
+    scenario.validSource();
+    List<TestNamespace> namespaces =
+        List.of(scenario.selected("flap-a-dev"), scenario.selected("flap-b-dev"));
+    scenario.startLeader();
+    namespaces.forEach(scenario::awaitCopyInSync);
+    int eventsBefore = scenario.sourceEvents().size();
+
+    for (int i = 0; i < 50; i++) {
+      scenario.source(
+          "kubernetes.io/dockerconfigjson",
+          ProvisioningScenario.dockerConfig("ci-pull", "flap-" + i),
+          null);
+    }
+
+    String last =
+        Base64.getEncoder()
+            .encodeToString(
+                ProvisioningScenario.dockerConfig("ci-pull", "flap-49")
+                    .getBytes(StandardCharsets.UTF_8));
+    for (TestNamespace namespace : namespaces) {
+      await()
+          .atMost(PATIENCE)
+          .until(() -> last.equals(scenario.copyIn(namespace).getData().get(".dockerconfigjson")));
+    }
+    assertThat(scenario.sourceEvents().size() - eventsBefore).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void the_metrics_count_copies_by_state() {
     scenario.validSource();
     scenario.selected("frontend-dev");
