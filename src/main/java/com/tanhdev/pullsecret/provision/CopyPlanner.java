@@ -89,6 +89,13 @@ public final class CopyPlanner {
     if (isInSync(copy, source.content())) {
       return CopyPlan.nothing(CopyState.IN_SYNC, "the copy matches the source");
     }
+    if (copy.isImmutable()) {
+      // Nor can an immutable Secret's data: same way out.
+      return new CopyPlan(
+          Action.DELETE,
+          CopyState.OUT_OF_SYNC,
+          "the copy was made immutable and is out of date; it is deleted to be made again");
+    }
     return new CopyPlan(Action.UPDATE, CopyState.OUT_OF_SYNC, outOfSyncReason(copy, source));
   }
 
@@ -103,6 +110,12 @@ public final class CopyPlanner {
                       + " is in the way"
                   : "a secret of that name not created by pullsecret-webhook is in the way")
               + "; it is left alone (provisioning.adoptExisting: true takes it over)");
+    }
+    if (copy.isImmutable()) {
+      return CopyPlan.nothing(
+          CopyState.CONFLICTED,
+          "an immutable secret of that name is in the way; it cannot be adopted, only deleted by"
+              + " its owner");
     }
     if (!SecretFacts.DOCKER_CONFIG_JSON.equals(copy.type())) {
       return CopyPlan.nothing(

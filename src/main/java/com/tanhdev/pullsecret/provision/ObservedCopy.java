@@ -10,6 +10,7 @@ import java.util.List;
  * @param sourceAnnotation our source annotation, or null
  * @param hashAnnotation our source-hash annotation, or null
  * @param contentHash the hash of its actual type and data ({@link CopyContent#hashOf})
+ * @param isImmutable {@code immutable: true}: its data can no longer be updated
  * @param finalizers finalizers someone else put on it, kept when it is updated
  */
 public record ObservedCopy(
@@ -21,6 +22,7 @@ public record ObservedCopy(
     String sourceAnnotation,
     String hashAnnotation,
     String contentHash,
+    boolean isImmutable,
     List<String> finalizers) {
 
   public ObservedCopy {

@@ -38,6 +38,7 @@ class CopyPlannerTest {
         SOURCE.toString(),
         hashAnnotation,
         contentHash,
+        false,
         List.of());
   }
 
@@ -51,6 +52,7 @@ class CopyPlannerTest {
         null,
         null,
         CopyContent.hashOf(type, Map.of()),
+        false,
         List.of());
   }
 
@@ -95,6 +97,7 @@ class CopyPlannerTest {
             SOURCE.toString(),
             CONTENT.hash(),
             "x",
+            false,
             List.of());
 
     CopyPlan plan = planner.plan(SECRET, AUTH_DEV, VALID, opaque);
@@ -102,6 +105,41 @@ class CopyPlannerTest {
     assertThat(plan.action()).isEqualTo(Action.DELETE);
     assertThat(plan.state()).isEqualTo(CopyState.OUT_OF_SYNC);
     assertThat(planner.plan(SECRET, AUTH_DEV, VALID, null).action()).isEqualTo(Action.CREATE);
+  }
+
+  @Test
+  void an_immutable_copy_of_ours_is_remade_when_stale_and_an_immutable_stranger_is_not_adopted() {
+    ObservedCopy frozen =
+        new ObservedCopy(
+            "auth-dev",
+            "uid-5",
+            "13",
+            "kubernetes.io/dockerconfigjson",
+            true,
+            SOURCE.toString(),
+            "sha256:old",
+            "sha256:old",
+            true,
+            List.of());
+    ObservedCopy frozenStranger =
+        new ObservedCopy(
+            "auth-dev",
+            "uid-6",
+            "14",
+            "kubernetes.io/dockerconfigjson",
+            false,
+            null,
+            null,
+            "sha256:theirs",
+            true,
+            List.of());
+
+    assertThat(planner.plan(SECRET, AUTH_DEV, VALID, frozen).action()).isEqualTo(Action.DELETE);
+    CopyPlan stranger =
+        new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false)
+            .plan(SECRET, AUTH_DEV, VALID, frozenStranger);
+    assertThat(stranger.action()).isEqualTo(Action.NOTHING);
+    assertThat(stranger.state()).isEqualTo(CopyState.CONFLICTED);
   }
 
   @Test
@@ -123,6 +161,7 @@ class CopyPlannerTest {
         sourceAnnotation,
         hashAnnotation,
         CONTENT.hash(),
+        false,
         List.of());
   }
 

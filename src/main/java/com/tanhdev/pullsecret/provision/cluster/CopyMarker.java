@@ -60,6 +60,7 @@ public final class CopyMarker {
         notes.get(SOURCE),
         notes.get(SOURCE_HASH),
         CopyContent.hashOf(secret.getType(), secret.getData()),
+        Boolean.TRUE.equals(secret.getImmutable()),
         secret.getMetadata().getFinalizers());
   }
 }

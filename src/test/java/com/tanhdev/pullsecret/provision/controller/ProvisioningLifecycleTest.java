@@ -173,6 +173,28 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
+  void a_copy_made_immutable_by_hand_still_follows_a_rotation() {
+    scenario.validSource();
+    TestNamespace namespace = scenario.selected("catalog-dev");
+    scenario.startLeader();
+    scenario.awaitCopyInSync(namespace);
+    scenario
+        .admin
+        .secrets()
+        .inNamespace(namespace.name())
+        .withName(scenario.secret)
+        .edit(
+            s -> new io.fabric8.kubernetes.api.model.SecretBuilder(s).withImmutable(true).build());
+
+    scenario.source(
+        "kubernetes.io/dockerconfigjson",
+        ProvisioningScenario.dockerConfig("ci-pull", "rotated-token"),
+        null);
+
+    scenario.awaitCopyInSync(namespace);
+  }
+
+  @Test
   void a_copy_replaced_by_an_opaque_secret_with_our_marker_is_made_again() {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("return-dev");
