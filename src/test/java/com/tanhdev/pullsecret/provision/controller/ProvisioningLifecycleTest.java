@@ -4,38 +4,20 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The life of a source and its copies, through the real API server. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class ProvisioningLifecycleTest {
 
-  private ProvisioningScenario scenario;
-
-  @BeforeEach
-  void start(ControlPlane plane, @TempDir Path dir) {
-    scenario = ProvisioningScenario.create(plane.client(), dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    scenario.close();
-  }
-
   @Test
-  void a_copy_carries_only_the_type_the_data_and_our_marker() {
+  void a_copy_carries_only_the_type_the_data_and_our_marker(ProvisioningScenario scenario) {
     scenario.source(
         "kubernetes.io/dockerconfigjson",
         TestNamespace.DOCKER_CONFIG,
@@ -72,7 +54,8 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_new_matching_namespace_gets_its_copy_and_others_and_the_source_namespace_do_not() {
+  void a_new_matching_namespace_gets_its_copy_and_others_and_the_source_namespace_do_not(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     scenario.startLeader();
 
@@ -99,7 +82,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_rotated_source_reaches_every_copy() {
+  void a_rotated_source_reaches_every_copy(ProvisioningScenario scenario) {
     scenario.validSource();
     List<TestNamespace> namespaces =
         List.of(scenario.selected("a-dev"), scenario.selected("b-dev"), scenario.selected("c-dev"));
@@ -115,7 +98,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_copy_deleted_or_edited_by_hand_is_repaired() {
+  void a_copy_deleted_or_edited_by_hand_is_repaired(ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace deleted = scenario.selected("order-dev");
     TestNamespace edited = scenario.selected("order-production");
@@ -140,7 +123,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_source_created_after_start_is_picked_up() {
+  void a_source_created_after_start_is_picked_up(ProvisioningScenario scenario) {
     TestNamespace namespace = scenario.selected("review-dev");
     scenario.startLeader();
     await().atMost(PATIENCE).until(() -> !scenario.sourceEvents().isEmpty());
