@@ -7,26 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.support.TypeBasedParameterResolver;
 
 /**
  * Gives a test (or its {@code @BeforeEach}) a fresh {@link ProvisioningScenario} on the shared
  * control plane, and closes it after the test: its provisioners stop and its config file goes.
  */
-final class ProvisioningExtension implements ParameterResolver {
-
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(ProvisioningExtension.class);
+final class ProvisioningExtension extends TypeBasedParameterResolver<ProvisioningScenario> {
 
   @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == ProvisioningScenario.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+  public ProvisioningScenario resolveParameter(
+      ParameterContext parameter, ExtensionContext context) {
+    // One per test: the test method and its @BeforeEach get the same scenario.
     return context
-        .getStore(NAMESPACE)
+        .getStore(ExtensionContext.Namespace.create(ProvisioningExtension.class))
         .computeIfAbsent(ProvisioningScenario.class, ignored -> Started.in(context), Started.class)
         .scenario();
   }
