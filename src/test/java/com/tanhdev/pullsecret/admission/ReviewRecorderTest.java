@@ -7,7 +7,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.policy.CurrentPolicy;
 import com.tanhdev.pullsecret.policy.PolicySettings;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
-import java.nio.file.Files;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,10 +19,7 @@ class ReviewRecorderTest {
 
   @Test
   void each_review_is_one_json_line_with_names_and_decision_but_no_object_body() throws Exception {
-    byte[] body =
-        Files.readAllBytes(
-            Path.of(
-                "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+    byte[] body = RawReviews.podReview();
     AdmissionCodec codec = new AdmissionCodec(mapper);
     AdmissionRequest request = codec.decode(body);
     AdmissionHandler handler =
