@@ -1,0 +1,202 @@
+package com.tanhdev.pullsecret.load;
+
+import com.tanhdev.pullsecret.load.ClusterWrites.CreatedNamespaces;
+import com.tanhdev.pullsecret.load.ServerProcess.Memory;
+import com.tanhdev.pullsecret.provision.CopyContent;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The measurements, in order, on one provisioner: idle memory, copies for namespaces created at a
+ * steady rate, rotations over those, copies for a burst of namespaces, memory with every namespace
+ * selected, then with many unrelated secrets. Each phase appends its markdown.
+ */
+final class ProvisioningPhases {
+
+  private static final Duration ARRIVAL_LIMIT = Duration.ofMinutes(5);
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+
+  private final ProvisioningSizes sizes;
+  private final ClusterWrites writes;
+  private final CopyWatch watch;
+  private final ProvisionerJvm provisioner;
+  private final Path java;
+  private final StringBuilder report = new StringBuilder();
+  private final List<String> loadAverages = new ArrayList<>();
+  private final List<String> selected = new ArrayList<>();
+  private String hash;
+
+  ProvisioningPhases(
+      ProvisioningSizes sizes,
+      ClusterWrites writes,
+      CopyWatch watch,
+      ProvisionerJvm provisioner,
+      Path java,
+      Secret source) {
+    this.sizes = sizes;
+    this.writes = writes;
+    this.watch = watch;
+    this.provisioner = provisioner;
+    this.java = java;
+    this.hash = hashOf(source);
+  }
+
+  String run(Duration startToLead) throws Exception {
+    note("start");
+    report.append(
+        "Started: leading with its caches synced %d ms after the JVM was started.\n\n"
+            .formatted(startToLead.toMillis()));
+    Thread.sleep(SETTLE.toMillis());
+    List<String> memory = new ArrayList<>();
+    memory.add(memoryRow("idle after start, no namespace selected"));
+
+    report.append(
+        "| Namespaces created | Count | p50 ms | p90 ms | p99 ms | max ms | create call p50 ms | first create to last copy | provisioner CPU |\n");
+    report.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    CreatedNamespaces steady =
+        arrivals(
+            "steady, %.0f/s".formatted(sizes.perSecond()),
+            () -> writes.steady("bench-steady", sizes.namespaces(), sizes.perSecond()));
+    note("steady");
+
+    report.append(
+        "\n| Rotation of the source | Copies | first copy ms | last copy ms | provisioner CPU |\n");
+    report.append("| --- | ---: | ---: | ---: | ---: |\n");
+    List<Double> lastCopies = new ArrayList<>();
+    for (int run = 1; run <= sizes.rotations(); run++) {
+      lastCopies.add(rotate(run, steady.names()));
+      note("rotation " + run);
+    }
+    lastCopies.sort(null);
+    report.append(
+        "\nRotation to %d copies, median of %d: **%s ms** from the source update to the last copy.\n\n"
+            .formatted(
+                steady.names().size(),
+                lastCopies.size(),
+                Spread.ms(lastCopies.get(lastCopies.size() / 2))));
+
+    report.append(
+        "| Namespaces created | Count | p50 ms | p90 ms | p99 ms | max ms | create call p50 ms | first create to last copy | provisioner CPU |\n");
+    report.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    arrivals("one burst", () -> writes.burst("bench-burst", sizes.namespaces()));
+    note("burst");
+
+    Thread.sleep(SETTLE.toMillis());
+    memory.add(memoryRow("%d namespaces selected, each with its copy".formatted(selected.size())));
+    Duration cpu = provisioner.cpuTime();
+    long started = System.nanoTime();
+    writes.unrelatedSecrets(selected, sizes.unrelatedPerNamespace(), sizes.unrelatedBytes());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Duration unrelatedCpu = provisioner.cpuTime().minus(cpu);
+    note("unrelated secrets");
+    Thread.sleep(SETTLE.toMillis());
+    int unrelated = selected.size() * sizes.unrelatedPerNamespace();
+    memory.add(
+        memoryRow(
+            "and %,d unrelated Secrets of %,d bytes (%.0f MiB of data)"
+                .formatted(
+                    unrelated,
+                    sizes.unrelatedBytes(),
+                    unrelated * (double) sizes.unrelatedBytes() / (1 << 20))));
+
+    report.append(
+        "\n| Provisioner memory | VmRSS | VmHWM (peak) | Java heap live after a full GC | CPU time so far |\n");
+    report.append("| --- | ---: | ---: | ---: | ---: |\n");
+    memory.forEach(report::append);
+    report.append(
+        "\nCreating the %,d unrelated Secrets took %.1f s (%.0f/s); the provisioner used %d ms of CPU meanwhile.\n"
+            .formatted(unrelated, seconds, unrelated / seconds, unrelatedCpu.toMillis()));
+    report
+        .append("\nProvisioner metrics at the end:\n\n```\n")
+        .append(
+            provisioner
+                .metrics()
+                .lines()
+                .filter(
+                    l ->
+                        l.startsWith("pullsecret_provisioning_copies")
+                            || l.startsWith("pullsecret_provisioning_reconcile_errors"))
+                .collect(Collectors.joining("\n")))
+        .append("\n```\n\nLoad average (1, 5, 15 min) after each phase: ")
+        .append(String.join("; ", loadAverages))
+        .append("\n");
+    return report.toString();
+  }
+
+  private interface Creation {
+    CreatedNamespaces create() throws Exception;
+  }
+
+  private CreatedNamespaces arrivals(String label, Creation creation) throws Exception {
+    Duration cpu = provisioner.cpuTime();
+    CreatedNamespaces created = creation.create();
+    long[] arrived = watch.await(created.names(), hash, ARRIVAL_LIMIT);
+    Duration used = provisioner.cpuTime().minus(cpu);
+    selected.addAll(created.names());
+    long firstRequest = Long.MAX_VALUE;
+    long lastArrival = Long.MIN_VALUE;
+    for (int i = 0; i < arrived.length; i++) {
+      firstRequest = Math.min(firstRequest, created.createdNanos()[i] - created.callNanos()[i]);
+      lastArrival = Math.max(lastArrival, arrived[i]);
+    }
+    report.append(
+        "| %s | %d | %s | %s | %s ms | %d ms |\n"
+            .formatted(
+                label,
+                arrived.length,
+                Spread.between(created.createdNanos(), arrived).cells(),
+                Spread.ms(Spread.of(created.callNanos()).millisAt(0.5)),
+                Spread.ms((lastArrival - firstRequest) / 1e6),
+                used.toMillis()));
+    return created;
+  }
+
+  /** Rotates the source and returns the time to its last copy, in milliseconds. */
+  private double rotate(int run, List<String> namespaces) throws Exception {
+    Duration cpu = provisioner.cpuTime();
+    long start = System.nanoTime();
+    hash = hashOf(writes.writeSource("rotated-" + run + "-" + System.nanoTime()));
+    long[] arrived = watch.await(namespaces, hash, ARRIVAL_LIMIT);
+    Duration used = provisioner.cpuTime().minus(cpu);
+    long[] starts = new long[arrived.length];
+    Arrays.fill(starts, start);
+    Spread spread = Spread.between(starts, arrived);
+    report.append(
+        "| run %d | %d | %s | %s | %d ms |\n"
+            .formatted(
+                run,
+                arrived.length,
+                Spread.ms(spread.millisAt(0)),
+                Spread.ms(spread.maxMillis()),
+                used.toMillis()));
+    return spread.maxMillis();
+  }
+
+  private String memoryRow(String label) throws IOException, InterruptedException {
+    // The resident set first: the full collection behind the live heap would lower it.
+    Memory memory = provisioner.memory();
+    Duration cpu = provisioner.cpuTime();
+    long live = provisioner.liveHeapKib(java);
+    return "| %s | %s | %s | %s | %.1f s |\n"
+        .formatted(
+            label,
+            Memory.mib(memory.rssKib()),
+            Memory.mib(memory.peakKib()),
+            Memory.mib(live),
+            cpu.toMillis() / 1e3);
+  }
+
+  private void note(String phase) throws IOException {
+    loadAverages.add(phase + ": " + ProcessMeter.loadAverage());
+  }
+
+  private static String hashOf(Secret source) {
+    return CopyContent.hashOf(source.getType(), source.getData());
+  }
+}
