@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  */
 final class ProvisionerJvm implements AutoCloseable {
 
-  /** SerialGC's lines in GC.heap_info: "def new generation total 4928K, used 1234K [...". */
+  /** SerialGC's generations in GC.heap_info: "DefNew total 29504K, used 23448K [...". */
   private static final Pattern GENERATION_USED =
-      Pattern.compile("(?:new|tenured) generation +total \\d+K, used (\\d+)K");
+      Pattern.compile("^(?:DefNew|Tenured) +total \\d+K, used (\\d+)K");
 
   private static final String CONFIG_IN_IMAGE = "/etc/pullsecret-webhook/config.yaml";
 

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,7 @@ final class ProvisioningPhases {
   private final StringBuilder report = new StringBuilder();
   private final List<String> loadAverages = new ArrayList<>();
   private final List<String> selected = new ArrayList<>();
+  private final Map<String, Long> copyArrived = new HashMap<>();
   private String hash;
 
   ProvisioningPhases(
@@ -64,6 +67,10 @@ final class ProvisioningPhases {
             "steady, %.0f/s".formatted(sizes.perSecond()),
             () -> writes.steady("bench-steady", sizes.namespaces(), sizes.perSecond()));
     note("steady");
+    report.append(
+        "\nSlowest copy (ms) among the namespaces created in each second of the steady run: "
+            + slowestPerSecond(steady)
+            + "\n");
 
     report.append(
         "\n| Rotation of the source | Copies | first copy ms | last copy ms | provisioner CPU |\n");
@@ -139,6 +146,9 @@ final class ProvisioningPhases {
     long[] arrived = watch.await(created.names(), hash, ARRIVAL_LIMIT);
     Duration used = provisioner.cpuTime().minus(cpu);
     selected.addAll(created.names());
+    for (int i = 0; i < arrived.length; i++) {
+      copyArrived.put(created.names().get(i), arrived[i]);
+    }
     long firstRequest = Long.MAX_VALUE;
     long lastArrival = Long.MIN_VALUE;
     for (int i = 0; i < arrived.length; i++) {
@@ -155,6 +165,20 @@ final class ProvisioningPhases {
                 Spread.ms((lastArrival - firstRequest) / 1e6),
                 used.toMillis()));
     return created;
+  }
+
+  /** The namespaces' latencies to their copies, the slowest of each second of creation. */
+  private String slowestPerSecond(CreatedNamespaces created) {
+    int perSecond = (int) Math.round(sizes.perSecond());
+    List<String> slowest = new ArrayList<>();
+    for (int from = 0; from < created.names().size(); from += perSecond) {
+      long max = 0;
+      for (int i = from; i < Math.min(from + perSecond, created.names().size()); i++) {
+        max = Math.max(max, copyArrived.get(created.names().get(i)) - created.createdNanos()[i]);
+      }
+      slowest.add(Spread.ms(max / 1e6));
+    }
+    return String.join(", ", slowest);
   }
 
   /** Rotates the source and returns the time to its last copy, in milliseconds. */
