@@ -96,6 +96,7 @@ final class ProvisioningPhases {
 
     Thread.sleep(SETTLE.toMillis());
     memory.add(memoryRow("%d namespaces selected, each with its copy".formatted(selected.size())));
+    double idleMillisPerSecond = cpuMillisPerSecond(() -> Thread.sleep(SETTLE.toMillis()));
     Duration cpu = provisioner.cpuTime();
     long started = System.nanoTime();
     writes.unrelatedSecrets(selected, sizes.unrelatedPerNamespace(), sizes.unrelatedBytes());
@@ -117,8 +118,16 @@ final class ProvisioningPhases {
     report.append("| --- | ---: | ---: | ---: | ---: |\n");
     memory.forEach(report::append);
     report.append(
-        "\nCreating the %,d unrelated Secrets took %.1f s (%.0f/s); the provisioner used %d ms of CPU meanwhile.\n"
-            .formatted(unrelated, seconds, unrelated / seconds, unrelatedCpu.toMillis()));
+        ("\nCreating the %,d unrelated Secrets took %.1f s (%.0f/s); the provisioner used %d ms of"
+                + " CPU meanwhile, %.1f ms per second (idle with every copy in place: %.1f ms per"
+                + " second).\n")
+            .formatted(
+                unrelated,
+                seconds,
+                unrelated / seconds,
+                unrelatedCpu.toMillis(),
+                unrelatedCpu.toMillis() / seconds,
+                idleMillisPerSecond));
     report
         .append("\nProvisioner metrics at the end:\n\n```\n")
         .append(
@@ -165,6 +174,18 @@ final class ProvisioningPhases {
                 Spread.ms((lastArrival - firstRequest) / 1e6),
                 used.toMillis()));
     return created;
+  }
+
+  private interface Pause {
+    void run() throws InterruptedException;
+  }
+
+  /** The provisioner's CPU time per second of wall time while {@code pause} runs. */
+  private double cpuMillisPerSecond(Pause pause) throws IOException, InterruptedException {
+    Duration before = provisioner.cpuTime();
+    long started = System.nanoTime();
+    pause.run();
+    return provisioner.cpuTime().minus(before).toMillis() / ((System.nanoTime() - started) / 1e9);
   }
 
   /** The namespaces' latencies to their copies, the slowest of each second of creation. */
