@@ -1,7 +1,7 @@
 package com.tanhdev.pullsecret.load;
 
 import com.tanhdev.pullsecret.load.ClusterWrites.CreatedNamespaces;
-import com.tanhdev.pullsecret.load.ServerProcess.Memory;
+import com.tanhdev.pullsecret.load.ProvisionerFootprint.CpuRate;
 import com.tanhdev.pullsecret.provision.CopyContent;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
@@ -56,8 +56,8 @@ final class ProvisioningPhases {
         "Started: leading with its caches synced %d ms after the JVM was started.\n\n"
             .formatted(startToLead.toMillis()));
     Thread.sleep(SETTLE.toMillis());
-    List<String> memory = new ArrayList<>();
-    memory.add(memoryRow("idle after start, no namespace selected"));
+    ProvisionerFootprint footprint = new ProvisionerFootprint(provisioner, java);
+    footprint.record("idle after start, no namespace selected");
 
     report.append(
         "| Namespaces created | Count | p50 ms | p90 ms | p99 ms | max ms | create call p50 ms | first create to last copy | provisioner CPU |\n");
@@ -94,40 +94,7 @@ final class ProvisioningPhases {
     arrivals("one burst", () -> writes.burst("bench-burst", sizes.namespaces()));
     note("burst");
 
-    Thread.sleep(SETTLE.toMillis());
-    memory.add(memoryRow("%d namespaces selected, each with its copy".formatted(selected.size())));
-    double idleMillisPerSecond = cpuMillisPerSecond(() -> Thread.sleep(SETTLE.toMillis()));
-    Duration cpu = provisioner.cpuTime();
-    long started = System.nanoTime();
-    writes.unrelatedSecrets(selected, sizes.unrelatedPerNamespace(), sizes.unrelatedBytes());
-    double seconds = (System.nanoTime() - started) / 1e9;
-    Duration unrelatedCpu = provisioner.cpuTime().minus(cpu);
-    note("unrelated secrets");
-    Thread.sleep(SETTLE.toMillis());
-    int unrelated = selected.size() * sizes.unrelatedPerNamespace();
-    memory.add(
-        memoryRow(
-            "and %,d unrelated Secrets of %,d bytes (%.0f MiB of data)"
-                .formatted(
-                    unrelated,
-                    sizes.unrelatedBytes(),
-                    unrelated * (double) sizes.unrelatedBytes() / (1 << 20))));
-
-    report.append(
-        "\n| Provisioner memory | VmRSS | VmHWM (peak) | Java heap live after a full GC | CPU time so far |\n");
-    report.append("| --- | ---: | ---: | ---: | ---: |\n");
-    memory.forEach(report::append);
-    report.append(
-        ("\nCreating the %,d unrelated Secrets took %.1f s (%.0f/s); the provisioner used %d ms of"
-                + " CPU meanwhile, %.1f ms per second (idle with every copy in place: %.1f ms per"
-                + " second).\n")
-            .formatted(
-                unrelated,
-                seconds,
-                unrelated / seconds,
-                unrelatedCpu.toMillis(),
-                unrelatedCpu.toMillis() / seconds,
-                idleMillisPerSecond));
+    footprint(footprint);
     report
         .append("\nProvisioner metrics at the end:\n\n```\n")
         .append(
@@ -143,6 +110,39 @@ final class ProvisioningPhases {
         .append(String.join("; ", loadAverages))
         .append("\n");
     return report.toString();
+  }
+
+  /** Memory with every namespace selected, then with unrelated Secrets in all of them. */
+  private void footprint(ProvisionerFootprint footprint) throws Exception {
+    Thread.sleep(SETTLE.toMillis());
+    footprint.record("%,d namespaces selected, each with its copy".formatted(selected.size()));
+    CpuRate idle = footprint.cpuWhile(() -> Thread.sleep(SETTLE.toMillis()));
+    CpuRate creating =
+        footprint.cpuWhile(
+            () ->
+                writes.unrelatedSecrets(
+                    selected, sizes.unrelatedPerNamespace(), sizes.unrelatedBytes()));
+    note("unrelated secrets");
+    Thread.sleep(SETTLE.toMillis());
+    int unrelated = selected.size() * sizes.unrelatedPerNamespace();
+    footprint.record(
+        "and %,d unrelated Secrets of %,d bytes (%.0f MiB of data)"
+            .formatted(
+                unrelated,
+                sizes.unrelatedBytes(),
+                unrelated * (double) sizes.unrelatedBytes() / (1 << 20)));
+    report.append("\n").append(footprint.table());
+    report.append(
+        ("\nCreating the %,d unrelated Secrets took %.1f s (%.0f/s); the provisioner used %d ms of"
+                + " CPU meanwhile, %.1f ms per second (idle with every copy in place: %.1f ms per"
+                + " second).\n")
+            .formatted(
+                unrelated,
+                creating.seconds(),
+                unrelated / creating.seconds(),
+                creating.cpu().toMillis(),
+                creating.millisPerSecond(),
+                idle.millisPerSecond()));
   }
 
   private interface Creation {
@@ -174,18 +174,6 @@ final class ProvisioningPhases {
                 Spread.ms((lastArrival - firstRequest) / 1e6),
                 used.toMillis()));
     return created;
-  }
-
-  private interface Pause {
-    void run() throws InterruptedException;
-  }
-
-  /** The provisioner's CPU time per second of wall time while {@code pause} runs. */
-  private double cpuMillisPerSecond(Pause pause) throws IOException, InterruptedException {
-    Duration before = provisioner.cpuTime();
-    long started = System.nanoTime();
-    pause.run();
-    return provisioner.cpuTime().minus(before).toMillis() / ((System.nanoTime() - started) / 1e9);
   }
 
   /** The namespaces' latencies to their copies, the slowest of each second of creation. */
@@ -221,20 +209,6 @@ final class ProvisioningPhases {
                 Spread.ms(spread.maxMillis()),
                 used.toMillis()));
     return spread.maxMillis();
-  }
-
-  private String memoryRow(String label) throws IOException, InterruptedException {
-    // The resident set first: the full collection behind the live heap would lower it.
-    Memory memory = provisioner.memory();
-    Duration cpu = provisioner.cpuTime();
-    long live = provisioner.liveHeapKib(java);
-    return "| %s | %s | %s | %s | %.1f s |\n"
-        .formatted(
-            label,
-            Memory.mib(memory.rssKib()),
-            Memory.mib(memory.peakKib()),
-            Memory.mib(live),
-            cpu.toMillis() / 1e3);
   }
 
   private void note(String phase) throws IOException {
