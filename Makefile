@@ -18,7 +18,9 @@ build:
 bench:
 	scripts/bench.sh
 
-# The load tests over HTTPS, shaped like kube-apiserver's webhook client (results in
-# docs/benchmarks.md). About 15 minutes; run on an otherwise quiet machine.
+# The load tests over HTTPS, shaped like kube-apiserver's webhook client, then the provisioner
+# against a real kube-apiserver (results in docs/benchmarks.md). About 20 minutes; run on an
+# otherwise quiet machine.
 load:
 	scripts/load.sh
+	scripts/provision-bench.sh

@@ -115,7 +115,11 @@ public final class LoadRun {
       starts.readinessTarget();
     }
     String markdown =
-        environment + "- load average after: " + loadAverage() + "\n\n" + report.markdown();
+        environment
+            + "- load average after: "
+            + ProcessMeter.loadAverage()
+            + "\n\n"
+            + report.markdown();
     System.out.println(markdown);
     if (options.out() != null) {
       Files.writeString(options.out(), markdown);
@@ -152,7 +156,7 @@ public final class LoadRun {
         .formatted(
             Runtime.getRuntime().availableProcessors(),
             model,
-            loadAverage(),
+            ProcessMeter.loadAverage(),
             javaVersion(options.serverJava()),
             String.join(" ", flags),
             options.key().cliName(),
@@ -161,15 +165,10 @@ public final class LoadRun {
             bodies.description());
   }
 
-  private static String javaVersion(String java) throws IOException, InterruptedException {
+  static String javaVersion(String java) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(10, TimeUnit.SECONDS);
     return text.lines().skip(1).findFirst().orElse(text).trim();
-  }
-
-  private static String loadAverage() throws IOException {
-    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return fields[0] + " " + fields[1] + " " + fields[2];
   }
 }

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
-  /** Linux reports CPU time in clock ticks of 10 ms (USER_HZ is 100 on every mainstream build). */
-  private static final long MILLIS_PER_TICK = 10;
-
   private final Process process;
   private final long startNanos;
   private final Path portsFile;
@@ -88,34 +85,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** Resident memory now and at its peak, in KiB, from {@code /proc/PID/status}. */
   Memory memory() throws IOException {
-    long rss = 0;
-    long peak = 0;
-    long anonymous = 0;
-    long file = 0;
-    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        rss = kib(line);
-      } else if (line.startsWith("VmHWM:")) {
-        peak = kib(line);
-      } else if (line.startsWith("RssAnon:")) {
-        anonymous = kib(line);
-      } else if (line.startsWith("RssFile:")) {
-        file = kib(line);
-      }
-    }
-    return new Memory(rss, peak, anonymous, file);
+    return ProcessMeter.memory(process.pid());
   }
 
   /** User plus system CPU time used so far; zero once the process is gone. */
   Duration cpuTime() throws IOException {
-    if (!process.isAlive()) {
-      return Duration.ZERO;
-    }
-    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    return Duration.ofMillis(ticks * MILLIS_PER_TICK);
+    return process.isAlive() ? ProcessMeter.cpuTime(process.pid()) : Duration.ZERO;
   }
 
   String metrics() throws IOException, InterruptedException {
@@ -192,10 +167,6 @@ final class ServerProcess implements AutoCloseable {
     if (System.nanoTime() > giveUpNanos) {
       throw new IllegalStateException("the server did not become ready in time");
     }
-  }
-
-  private static long kib(String line) {
-    return Long.parseLong(line.replaceAll("[^0-9]", ""));
   }
 
   /**

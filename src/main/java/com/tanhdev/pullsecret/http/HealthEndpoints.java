@@ -10,6 +10,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class HealthEndpoints {
 
+  /** The Prometheus text exposition format, version 0.0.4, as scrapers expect it. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   private final BooleanSupplier tlsReady;
   private final BooleanSupplier cacheSynced;
   private final WebhookMetrics metrics;
@@ -39,6 +42,6 @@ public final class HealthEndpoints {
   }
 
   void metrics(Context ctx) {
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
   }
 }

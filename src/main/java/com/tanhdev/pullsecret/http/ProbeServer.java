@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -33,28 +34,20 @@ public final class ProbeServer implements AutoCloseable {
               cfg.jetty.threadPool = threads;
               cfg.jetty.host = host;
               cfg.jetty.port = port;
-              cfg.routes.get(
-                  "/healthz",
-                  ctx -> {
-                    boolean ok = alive.getAsBoolean();
-                    ctx.status(ok ? 200 : 503)
-                        .contentType("text/plain")
-                        .result(ok ? "ok" : "stalled");
-                  });
-              cfg.routes.get(
-                  "/readyz",
-                  ctx -> {
-                    boolean ok = ready.getAsBoolean();
-                    ctx.status(ok ? 200 : 503)
-                        .contentType("text/plain")
-                        .result(ok ? "ok" : "caches syncing");
-                  });
+              cfg.routes.get("/healthz", probe(alive, "stalled"));
+              cfg.routes.get("/readyz", probe(ready, "caches syncing"));
               cfg.routes.get(
                   "/metrics",
-                  ctx ->
-                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                          .result(scrape.get()));
+                  ctx -> ctx.contentType(HealthEndpoints.PROMETHEUS_TEXT).result(scrape.get()));
             });
+  }
+
+  /** 200 "ok" while the check holds, else 503 with what is wrong. */
+  private static Handler probe(BooleanSupplier check, String failure) {
+    return ctx -> {
+      boolean ok = check.getAsBoolean();
+      ctx.status(ok ? 200 : 503).contentType("text/plain").result(ok ? "ok" : failure);
+    };
   }
 
   public ProbeServer start() {

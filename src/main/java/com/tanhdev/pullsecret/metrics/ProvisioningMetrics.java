@@ -69,10 +69,6 @@ public final class ProvisioningMetrics {
   }
 
   public void configReload(boolean succeeded) {
-    Counter.builder("pullsecret_config_reloads")
-        .description("Config file reloads by result")
-        .tag("result", succeeded ? "success" : "failure")
-        .register(registry)
-        .increment();
+    ConfigReloads.count(registry, succeeded);
   }
 }

@@ -167,11 +167,7 @@ public final class WebhookMetrics {
   }
 
   public void configReload(boolean succeeded) {
-    Counter.builder("pullsecret_config_reloads")
-        .description("Config file reloads by result")
-        .tag("result", succeeded ? "success" : "failure")
-        .register(registry)
-        .increment();
+    ConfigReloads.count(registry, succeeded);
   }
 
   /** Exposes the served certificate's expiry so users can alert well before it. */

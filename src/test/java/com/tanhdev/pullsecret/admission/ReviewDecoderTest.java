@@ -3,23 +3,18 @@ package com.tanhdev.pullsecret.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class ReviewDecoderTest {
 
-  private static final Path POD_REVIEW =
-      Path.of(
-          "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json");
-
   private final AdmissionCodec codec = new AdmissionCodec(JsonMappers.strict());
 
   @Test
   void a_body_fed_one_byte_at_a_time_decodes_to_the_same_tree_as_at_once() throws Exception {
-    byte[] body = Files.readAllBytes(POD_REVIEW);
+    byte[] body = RawReviews.podReview();
     ReviewDecoder split = codec.newDecoder();
     for (int i = 0; i < body.length; i++) {
       split.feed(body, i, 1);

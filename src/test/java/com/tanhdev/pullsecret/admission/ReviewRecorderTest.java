@@ -7,7 +7,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.policy.CurrentPolicy;
 import com.tanhdev.pullsecret.policy.PolicySettings;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
-import java.nio.file.Files;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,10 +19,7 @@ class ReviewRecorderTest {
 
   @Test
   void each_review_is_one_json_line_with_names_and_decision_but_no_object_body() throws Exception {
-    byte[] body =
-        Files.readAllBytes(
-            Path.of(
-                "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+    byte[] body = RawReviews.podReview();
     AdmissionCodec codec = new AdmissionCodec(mapper);
     AdmissionRequest request = codec.decode(body);
     AdmissionHandler handler =
@@ -53,18 +50,10 @@ class ReviewRecorderTest {
 
   @Test
   void a_secret_injected_anyway_is_still_counted_as_a_problem_of_its_namespace() throws Exception {
-    GoldenCase golden =
-        new GoldenCase(
-            Path.of(
-                "src/test/resources/golden/an-invalid-pull-secret-is-injected-with-a-warning-when-told-to"));
-    AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
-    AdmissionHandler handler =
-        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
-    WebhookMetrics metrics = new WebhookMetrics();
+    String metrics =
+        metricsAfterRecording("an-invalid-pull-secret-is-injected-with-a-warning-when-told-to");
 
-    new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
-
-    assertThat(metrics.scrape())
+    assertThat(metrics)
         .contains(
             "pullsecret_secret_problems_total{problem=\"secret-wrong-type\","
                 + "secret=\"registry-api-tanhdev\",workload_namespace=\"auth-dev\"} 1")
@@ -74,18 +63,10 @@ class ReviewRecorderTest {
 
   @Test
   void a_skipped_invalid_secret_counts_as_a_skip_with_reason_secret_invalid() throws Exception {
-    GoldenCase golden =
-        new GoldenCase(
-            Path.of(
-                "src/test/resources/golden/a-pull-secret-for-another-registry-is-skipped-with-a-warning"));
-    AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
-    AdmissionHandler handler =
-        new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
-    WebhookMetrics metrics = new WebhookMetrics();
+    String metrics =
+        metricsAfterRecording("a-pull-secret-for-another-registry-is-skipped-with-a-warning");
 
-    new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
-
-    assertThat(metrics.scrape())
+    assertThat(metrics)
         .contains("pullsecret_skips_total{reason=\"secret-invalid\"} 1")
         .contains(
             "pullsecret_secret_problems_total{problem=\"secret-lacks-registry\","
@@ -94,21 +75,25 @@ class ReviewRecorderTest {
 
   @Test
   void a_secret_the_provisioner_is_about_to_copy_is_not_counted_as_a_problem() throws Exception {
-    GoldenCase golden =
-        new GoldenCase(
-            Path.of(
-                "src/test/resources/golden/a-deployment-gets-a-missing-secret-the-provisioner-is-about-to-copy"));
+    String metrics =
+        metricsAfterRecording(
+            "a-deployment-gets-a-missing-secret-the-provisioner-is-about-to-copy");
+
+    // The alert on secret-missing would fire for every new namespace otherwise.
+    assertThat(metrics)
+        .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1")
+        .doesNotContain("pullsecret_secret_problems_total{")
+        .doesNotContain("pullsecret_skips_total{");
+  }
+
+  /** The metrics after one review of this golden case is handled and recorded. */
+  private String metricsAfterRecording(String goldenCase) throws Exception {
+    GoldenCase golden = new GoldenCase(Path.of("src/test/resources/golden", goldenCase));
     AdmissionRequest request = new AdmissionCodec(mapper).decode(golden.request());
     AdmissionHandler handler =
         new AdmissionHandler(new CurrentPolicy(golden.policy(), golden.secrets()));
     WebhookMetrics metrics = new WebhookMetrics();
-
     new ReviewRecorder(metrics).record(request, handler.handle(request).record(), 1_000);
-
-    // The alert on secret-missing would fire for every new namespace otherwise.
-    assertThat(metrics.scrape())
-        .contains("pullsecret_injections_total{secret=\"registry-api-tanhdev\"} 1")
-        .doesNotContain("pullsecret_secret_problems_total{")
-        .doesNotContain("pullsecret_skips_total{");
+    return metrics.scrape();
   }
 }

@@ -50,7 +50,7 @@ class ProvisionerTemplateTest {
     assertThat(container.at("/readinessProbe/httpGet"))
         .isEqualTo(yaml("{path: /readyz, port: metrics}"));
     assertThat(container.path("resources"))
-        .isEqualTo(yaml("{requests: {cpu: 50m, memory: 64Mi}, limits: {memory: 256Mi}}"));
+        .isEqualTo(yaml("{requests: {cpu: 50m, memory: 192Mi}, limits: {memory: 256Mi}}"));
   }
 
   @Test

@@ -101,17 +101,7 @@ class CheckInputTest {
 
   @Test
   void every_rule_of_a_config_file_is_applied() throws IOException {
-    Path config =
-        write(
-            dir,
-            "pullsecret.yaml",
-            """
-            rules:
-              - registry: registry-api.tanhdev.com
-                secret: registry-api-tanhdev
-              - registry: harbor.tanhdev.internal:8443
-                secret: harbor-robot
-            """);
+    Path config = write(dir, "pullsecret.yaml", CheckRun.TWO_RULES);
     String both =
         deployment(
                 "order-dev",

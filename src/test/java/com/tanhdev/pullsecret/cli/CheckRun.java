@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,16 @@ final class CheckRun {
           + " registry-api.tanhdev.com/payment/migrate:2.3.0 but imagePullSecrets lacks"
           + " registry-api-tanhdev";
 
+  /** A config file with a second rule, whose secret only harbor images need. */
+  static final String TWO_RULES =
+      """
+      rules:
+        - registry: registry-api.tanhdev.com
+          secret: registry-api-tanhdev
+        - registry: harbor.tanhdev.internal:8443
+          secret: harbor-robot
+      """;
+
   record Result(int exitCode, String out, String err) {
     List<String> outLines() {
       return out.lines().toList();
@@ -34,17 +45,7 @@ final class CheckRun {
   private CheckRun() {}
 
   static Result run(Map<String, String> env, String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new CheckCommand(env)
-            .run(
-                List.of(args),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return capture(new CheckCommand(env)::run, stdin, args);
   }
 
   static Result run(String stdin, String... args) {
@@ -53,15 +54,23 @@ final class CheckRun {
 
   /** Runs {@code strip} the same way. */
   static Result strip(String stdin, String... args) {
+    return capture(new StripCommand(Map.of())::run, stdin, args);
+  }
+
+  /** How {@code check} and {@code strip} run: arguments, stdin, stdout, stderr; an exit code. */
+  private interface Pipeline {
+    int run(List<String> args, InputStream in, PrintStream out, PrintStream err);
+  }
+
+  private static Result capture(Pipeline command, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        new StripCommand(Map.of())
-            .run(
-                List.of(args),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        command.run(
+            List.of(args),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

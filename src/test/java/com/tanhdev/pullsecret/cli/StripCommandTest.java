@@ -61,17 +61,7 @@ class StripCommandTest {
 
   @Test
   void only_the_secrets_of_rules_that_the_pod_specs_images_match_are_removed() throws IOException {
-    Path config =
-        write(
-            dir,
-            "pullsecret.yaml",
-            """
-            rules:
-              - registry: registry-api.tanhdev.com
-                secret: registry-api-tanhdev
-              - registry: harbor.tanhdev.internal:8443
-                secret: harbor-robot
-            """);
+    Path config = write(dir, "pullsecret.yaml", CheckRun.TWO_RULES);
     String manifest =
         deployment(
             "order-dev",

@@ -5,6 +5,7 @@ import static com.tanhdev.pullsecret.http.JsonBodies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +13,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The transport seen by an HTTP client over real TLS: status codes and bodies for every input.
@@ -28,27 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdmissionEndpointTest {
 
-  private static final String POD_REVIEW =
-      "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json";
+  @RegisterExtension
+  static final RunningWebhook webhook =
+      RunningWebhook.perTestClass(
+          new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
 
-  @TempDir static Path dir;
-  private static RunningWebhook webhook;
   private static HttpClient client;
 
   @BeforeAll
-  static void start() throws Exception {
-    webhook =
-        new RunningWebhook(dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
+  static void connect() throws Exception {
     client =
         HttpClient.newBuilder()
             .sslContext(webhook.trustingContext())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-  }
-
-  @AfterAll
-  static void stop() {
-    webhook.close();
   }
 
   private static HttpResponse<String> post(String contentType, byte[] body) throws Exception {
@@ -68,8 +59,7 @@ class AdmissionEndpointTest {
 
   @Test
   void a_review_over_tls_is_answered_with_a_patch_over_http_1_1() throws Exception {
-    HttpResponse<String> response =
-        post("application/json; charset=utf-8", Files.readAllBytes(Path.of(POD_REVIEW)));
+    HttpResponse<String> response = post("application/json; charset=utf-8", RawReviews.podReview());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     assertThat(response.headers().firstValue("Content-Type"))

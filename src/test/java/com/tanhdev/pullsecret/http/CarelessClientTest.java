@@ -7,14 +7,11 @@ import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
 import com.tanhdev.pullsecret.testing.RawReviews;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that break off, pipeline, nest or send what no API server would: each gets a clear answer
@@ -22,19 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CarelessClientTest {
 
-  @TempDir static Path dir;
-  private static RunningWebhook webhook;
-
-  @BeforeAll
-  static void start() throws Exception {
-    webhook =
-        new RunningWebhook(dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
-  }
-
-  @AfterAll
-  static void stop() {
-    webhook.close();
-  }
+  @RegisterExtension
+  static final RunningWebhook webhook =
+      RunningWebhook.perTestClass(
+          new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
 
   @AfterEach
   void nothing_is_left_charged_and_reviews_go_on() throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.lookup.LookupResult;
 import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -53,10 +53,7 @@ class GracefulShutdownTest {
     HeldLookup lookup = new HeldLookup();
     RunningWebhook webhook = new RunningWebhook(dir, lookup);
     HttpClient client = HttpClient.newBuilder().sslContext(webhook.trustingContext()).build();
-    byte[] review =
-        Files.readAllBytes(
-            Path.of(
-                "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+    byte[] review = RawReviews.podReview();
     CompletableFuture<HttpResponse<String>> inFlight =
         client.sendAsync(
             HttpRequest.newBuilder(URI.create(webhook.mutateUrl()))

@@ -3,12 +3,12 @@ package com.tanhdev.pullsecret.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +39,7 @@ class HealthEndpointsTest {
     try (RunningWebhook webhook = new RunningWebhook(dir, lookup)) {
       assertThat(get(webhook.healthUrl("/readyz")).statusCode()).isEqualTo(200);
       HttpClient tls = HttpClient.newBuilder().sslContext(webhook.trustingContext()).build();
-      byte[] review =
-          Files.readAllBytes(
-              Path.of(
-                  "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json"));
+      byte[] review = RawReviews.podReview();
       tls.send(
           HttpRequest.newBuilder(URI.create(webhook.mutateUrl()))
               .header("Content-Type", "application/json")

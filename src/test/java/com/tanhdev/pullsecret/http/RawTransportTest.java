@@ -5,6 +5,7 @@ import static com.tanhdev.pullsecret.http.JsonBodies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,15 +16,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What only a raw socket sends to the webhook over real TLS: bodies announced or streamed past the
@@ -31,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawTransportTest {
 
-  private static final String POD_REVIEW =
-      "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent/request.json";
-
-  @TempDir static Path dir;
-  private static RunningWebhook webhook;
-
-  @BeforeAll
-  static void start() throws Exception {
-    webhook =
-        new RunningWebhook(dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
-  }
-
-  @AfterAll
-  static void stop() {
-    webhook.close();
-  }
+  @RegisterExtension
+  static final RunningWebhook webhook =
+      RunningWebhook.perTestClass(
+          new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"));
 
   @Test
   void a_declared_body_over_7_mib_is_refused_with_413_before_it_is_sent() throws Exception {
@@ -142,7 +127,7 @@ class RawTransportTest {
         HttpRequest.newBuilder(URI.create(webhook.mutateUrl()))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofByteArray(Files.readAllBytes(Path.of(POD_REVIEW))))
+            .POST(BodyPublishers.ofByteArray(RawReviews.podReview()))
             .build();
     return client.send(request, BodyHandlers.ofString());
   }

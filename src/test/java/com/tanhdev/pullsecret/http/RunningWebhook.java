@@ -16,17 +16,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The production process ({@link WebhookProcess}) on loopback with a generated CA and serving
- * certificate and a lookup of the test's, for tests that talk HTTPS to it.
+ * certificate and a lookup of the test's, for tests that talk HTTPS to it. A test either owns one
+ * (the constructors start it) or shares one across its class ({@link #perTestClass}).
  */
-final class RunningWebhook implements AutoCloseable, WebhookSockets {
+final class RunningWebhook
+    implements AutoCloseable, WebhookSockets, BeforeAllCallback, AfterAllCallback {
 
-  private final CertificateAuthority authority;
-  private final WebhookProcess process;
+  private final SecretLookup classLookup; // only for a per-class webhook, started in beforeAll
+  private Path classDir;
+  private CertificateAuthority authority;
+  private WebhookProcess process;
 
   RunningWebhook(Path dir, SecretLookup lookup) throws Exception {
     this(dir, lookup, "");
@@ -34,6 +42,43 @@ final class RunningWebhook implements AutoCloseable, WebhookSockets {
 
   /** {@code serverYaml}: more {@code server:} settings, each line indented by two spaces. */
   RunningWebhook(Path dir, SecretLookup lookup, String serverYaml) throws Exception {
+    classLookup = null;
+    start(dir, lookup, serverYaml);
+  }
+
+  private RunningWebhook(SecretLookup classLookup) {
+    this.classLookup = classLookup;
+  }
+
+  /**
+   * A webhook started before the first test of a class and stopped after the last, its certificate
+   * files in a temporary folder; register it with {@code @RegisterExtension} on a static field.
+   */
+  static RunningWebhook perTestClass(SecretLookup lookup) {
+    return new RunningWebhook(lookup);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    if (classLookup == null) {
+      throw new IllegalStateException("started already: register only a perTestClass webhook");
+    }
+    classDir = Files.createTempDirectory("running-webhook");
+    start(classDir, classLookup, "");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> files = Files.list(classDir)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(classDir);
+  }
+
+  private void start(Path dir, SecretLookup lookup, String serverYaml) throws Exception {
     authority = Loopback.authority("pullsecret-webhook test CA", Duration.ofDays(1));
     IssuedCertificate serving = Loopback.servingCertificate(authority, Duration.ofDays(1));
     Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());

@@ -7,16 +7,13 @@ import com.tanhdev.pullsecret.testing.RawReviews;
 import com.tanhdev.pullsecret.testing.SlowClient;
 import com.tanhdev.pullsecret.testing.SlowClient.Ending;
 import com.tanhdev.pullsecret.testing.SlowClient.Stalls;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that sends a phase one byte a second is ended by that phase's deadline, not by a timeout
@@ -27,18 +24,8 @@ class SlowClientTest {
   private static final Duration GAP = Duration.ofMillis(500);
   private static final Duration GIVE_UP = Duration.ofSeconds(20);
 
-  @TempDir static Path dir;
-  private static RunningWebhook webhook;
-
-  @BeforeAll
-  static void start() throws Exception {
-    webhook = new RunningWebhook(dir, new FakeSecretLookup());
-  }
-
-  @AfterAll
-  static void stop() {
-    webhook.close();
-  }
+  @RegisterExtension
+  static final RunningWebhook webhook = RunningWebhook.perTestClass(new FakeSecretLookup());
 
   @Test
   void each_stalled_phase_is_ended_by_its_own_deadline() throws Exception {

@@ -13,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  * What a container of the image runs: the ENTRYPOINT and CMD of the Dockerfile's final stage, read
  * from the file so that a test of the command cannot drift from the image.
  */
-record DockerfileCommand(List<String> entrypoint, List<String> cmd) {
+public record DockerfileCommand(List<String> entrypoint, List<String> cmd) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static DockerfileCommand read(Path dockerfile) throws IOException {
+  public static DockerfileCommand read(Path dockerfile) throws IOException {
     List<String> finalStage = finalStage(instructions(Files.readAllLines(dockerfile)));
     return new DockerfileCommand(execForm(finalStage, "ENTRYPOINT"), execForm(finalStage, "CMD"));
   }
@@ -27,7 +27,7 @@ record DockerfileCommand(List<String> entrypoint, List<String> cmd) {
    * without one is refused, so a path added to the Dockerfile fails here instead of being run as an
    * argument that means nothing outside the image.
    */
-  List<String> withLocalPaths(Map<String, Path> localPaths) {
+  public List<String> withLocalPaths(Map<String, Path> localPaths) {
     List<String> command = new ArrayList<>(entrypoint);
     command.addAll(cmd);
     return command.stream()

@@ -18,13 +18,13 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
  * kubectl config view --raw} prints them, for a process that finds its cluster through {@code
  * KUBECONFIG}.
  */
-final class Kubeconfig {
+public final class Kubeconfig {
 
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
   private Kubeconfig() {}
 
-  static Path write(KubernetesClient client, String namespace, Path file)
+  public static Path write(KubernetesClient client, String namespace, Path file)
       throws IOException, TlsMaterialException {
     Config config = client.getConfiguration();
     String yaml =

@@ -31,15 +31,7 @@ class ControllerMadePodsTest {
 
   @RegisterExtension
   static final WebhookExtension webhook =
-      WebhookExtension.withConfig(
-              """
-              kinds:
-                Pod: [CREATE]
-                Deployment: [CREATE, UPDATE]
-                Job: [CREATE]
-                CronJob: [CREATE, UPDATE]
-              """)
-          .withControllerManager();
+      WebhookExtension.withConfig(Workloads.EVERY_KIND).withControllerManager();
 
   // Namespace deletion walks every resource type; seconds on an idle machine, more on a busy one.
   private static final Duration CONTROLLERS_ACT = Duration.ofSeconds(60);

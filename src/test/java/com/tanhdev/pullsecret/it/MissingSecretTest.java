@@ -33,13 +33,7 @@ class MissingSecretTest {
         webhook.fixture().api().create(pod(namespace, "api", spec(List.of(), REGISTRY_IMAGE)));
 
     assertThat(answer.succeeded()).as(answer.toString()).isTrue();
-    assertThat(answer.warnings())
-        .containsExactly(
-            "pullsecret-webhook: secret "
-                + SECRET
-                + " does not exist in namespace "
-                + namespace.name()
-                + "; not added");
+    assertThat(answer.warnings()).containsExactly(Warnings.missingSecret(SECRET, namespace));
     assertThat(readBack(namespace, "api").getSpec().getImagePullSecrets()).isEmpty();
   }
 

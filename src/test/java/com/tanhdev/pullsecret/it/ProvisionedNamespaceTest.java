@@ -106,13 +106,7 @@ class ProvisionedNamespaceTest {
             .api()
             .create(Workloads.deployment(namespace, "search-api", spec(List.of(), REGISTRY_IMAGE)));
 
-    assertThat(answer.warnings())
-        .containsExactly(
-            "pullsecret-webhook: secret "
-                + SECRET
-                + " does not exist in namespace "
-                + namespace.name()
-                + "; not added");
+    assertThat(answer.warnings()).containsExactly(Warnings.missingSecret(SECRET, namespace));
     assertThat(PodSpecs.pullSecretNames(stored(namespace, "search-api"))).isEmpty();
   }
 

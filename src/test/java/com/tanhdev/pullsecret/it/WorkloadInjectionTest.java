@@ -22,16 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkloadInjectionTest {
 
   @RegisterExtension
-  static final WebhookExtension webhook =
-      WebhookExtension.withConfig(
-          """
-          kinds:
-            Pod: [CREATE]
-            Deployment: [CREATE, UPDATE]
-            Job: [CREATE]
-            CronJob: [CREATE, UPDATE]
-            StatefulSet: [CREATE, UPDATE]
-          """);
+  static final WebhookExtension webhook = WebhookExtension.withConfig(Workloads.EVERY_KIND);
 
   private static final PodSpec USERS_SPEC =
       spec(List.of("zeta-creds", "alpha-creds"), "redis:7.4", REGISTRY_IMAGE);

@@ -26,6 +26,17 @@ final class Workloads {
   static final String REGISTRY_IMAGE = "registry-api.tanhdev.com/payment/api:2.4.1";
   static final String OPT_OUT = "pullsecret.tanhdev.com/inject";
 
+  /** Webhook config that intercepts every workload kind these helpers make. */
+  static final String EVERY_KIND =
+      """
+      kinds:
+        Pod: [CREATE]
+        Deployment: [CREATE, UPDATE]
+        Job: [CREATE]
+        CronJob: [CREATE, UPDATE]
+        StatefulSet: [CREATE, UPDATE]
+      """;
+
   private static final Map<String, String> APP_LABELS = Map.of("app", "under-test");
 
   private Workloads() {}

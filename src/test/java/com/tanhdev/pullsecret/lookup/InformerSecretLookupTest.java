@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @EnableKubernetesMockClient(crud = true)
 class InformerSecretLookupTest {
@@ -34,17 +33,7 @@ class InformerSecretLookupTest {
 
   KubernetesMockServer server;
   KubernetesClient client;
-  private MockSecrets secrets;
-
-  @BeforeEach
-  void mockSecrets() {
-    secrets = new MockSecrets(client);
-  }
-
-  @AfterEach
-  void closeLookups() {
-    secrets.close();
-  }
+  @RegisterExtension final MockSecrets secrets = new MockSecrets(() -> client);
 
   @Test
   void a_secret_present_before_start_is_a_cache_hit() {

@@ -13,9 +13,8 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the lookup says a found secret can pull from, from the cache and from a live read. */
 @EnableKubernetesMockClient(crud = true)
@@ -23,17 +22,7 @@ class InformerSecretValidityTest {
 
   KubernetesMockServer server;
   KubernetesClient client;
-  private MockSecrets secrets;
-
-  @BeforeEach
-  void mockSecrets() {
-    secrets = new MockSecrets(client);
-  }
-
-  @AfterEach
-  void closeLookups() {
-    secrets.close();
-  }
+  @RegisterExtension final MockSecrets secrets = new MockSecrets(() -> client);
 
   @Test
   void a_cached_secret_is_answered_with_what_it_can_pull_from() {

@@ -12,9 +12,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Secrets in the mock API server, and lookups over them closed after each test. */
-final class MockSecrets implements AutoCloseable {
+/**
+ * Secrets in the mock API server, and lookups over them closed after each test. Register it with
+ * {@code @RegisterExtension} on an instance field, given the client field that
+ * {@code @EnableKubernetesMockClient} fills in before each test.
+ */
+final class MockSecrets implements AfterEachCallback {
 
   // Generous so that a slow build machine cannot turn a live read against the mock into ERROR.
   static final Duration LIVE_READ_TIMEOUT = Duration.ofSeconds(2);
@@ -22,10 +29,10 @@ final class MockSecrets implements AutoCloseable {
   static final String REGISTRY = "registry-api.tanhdev.com";
   static final String DOCKER_CONFIG_JSON = "kubernetes.io/dockerconfigjson";
 
-  private final KubernetesClient client;
+  private final Supplier<KubernetesClient> client;
   private final List<InformerSecretLookup> lookups = new ArrayList<>();
 
-  MockSecrets(KubernetesClient client) {
+  MockSecrets(Supplier<KubernetesClient> client) {
     this.client = client;
   }
 
@@ -38,7 +45,8 @@ final class MockSecrets implements AutoCloseable {
 
   InformerSecretLookup lookup(String secretName, Duration liveReadTimeout) {
     return track(
-        new InformerSecretLookup(client, Map.of(secretName, Set.of(REGISTRY)), liveReadTimeout));
+        new InformerSecretLookup(
+            client.get(), Map.of(secretName, Set.of(REGISTRY)), liveReadTimeout));
   }
 
   InformerSecretLookup track(InformerSecretLookup lookup) {
@@ -61,7 +69,7 @@ final class MockSecrets implements AutoCloseable {
             .withType(type)
             .addToData(".dockerconfigjson", base64(dockerConfig))
             .build();
-    client.secrets().inNamespace(namespace).resource(secret).create();
+    client.get().secrets().inNamespace(namespace).resource(secret).create();
   }
 
   static String dockerConfig(String registry) {
@@ -77,7 +85,8 @@ final class MockSecrets implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     lookups.forEach(InformerSecretLookup::close);
+    lookups.clear();
   }
 }

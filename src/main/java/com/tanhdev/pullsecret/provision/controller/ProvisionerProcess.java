@@ -33,7 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProvisionerProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProvisionerProcess.class);
-  private static final int WORKERS = 2;
+
+  /**
+   * Each copy is one API write that a worker waits on, so the fan-out scales with the workers until
+   * the API server is the limit: measured on 500 namespaces, 8 workers rolled a rotation out in 1.4
+   * s against 3.9 s with 2, and a burst of new namespaces got copies in 0.4 s (median) against 2.6
+   * s (docs/benchmarks.md).
+   */
+  private static final int WORKERS = 8;
+
   // Generous: a first list of 1,000 namespaces takes well under a second.
   private static final Duration FIRST_LIST_TIMEOUT = Duration.ofSeconds(60);
   private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMinutes(2));

@@ -12,27 +12,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API server goes away in the middle of a fan-out (every connection dropped, new ones refused)
  * and comes back: the provisioner finishes the fan-out on its own, without a restart.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, ProvisioningExtension.class})
 class ApiServerOutageTest {
 
   @Test
   void a_fan_out_cut_off_halfway_completes_once_the_api_server_is_back(
-      ControlPlane plane, @TempDir Path dir) throws Exception {
+      ControlPlane plane, ProvisioningScenario scenario) throws Exception {
     URI api = URI.create(plane.client().getMasterUrl().toString());
-    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "");
-        CuttableProxy proxy = new CuttableProxy(new InetSocketAddress("127.0.0.1", api.getPort()));
+    try (CuttableProxy proxy =
+            new CuttableProxy(new InetSocketAddress("127.0.0.1", api.getPort()));
         KubernetesClient viaProxy =
             new KubernetesClientBuilder()
                 .withConfig(

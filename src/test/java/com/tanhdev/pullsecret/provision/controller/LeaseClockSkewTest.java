@@ -2,13 +2,10 @@ package com.tanhdev.pullsecret.provision.controller;
 
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.provision.ProvisioningSettings;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,14 +14,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A leader whose clock runs an hour behind writes renew times an hour old. It still renews, so a
  * candidate must not take the Lease from it: a Lease expires when it stops changing, by the
  * candidate's own clock.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class LeaseClockSkewTest {
 
   private static final ProvisionerTimings QUICK =
@@ -41,9 +37,9 @@ class LeaseClockSkewTest {
 
   @Test
   void a_renewing_leader_with_a_slow_clock_keeps_its_lease_until_it_stops_renewing(
-      ControlPlane plane, @TempDir Path dir) {
+      ProvisioningScenario scenario) {
     ScheduledExecutorService slowLeader = Executors.newSingleThreadScheduledExecutor();
-    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "")) {
+    try {
       Resource<Lease> lease =
           scenario
               .admin

@@ -26,7 +26,7 @@ class NamespaceDeletionTest {
 
   @Test
   void a_deleted_namespace_goes_away_and_is_no_longer_counted(@TempDir Path dir) {
-    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "")) {
+    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir)) {
       scenario.validSource();
       TestNamespace deleted = scenario.selected("admin-dev");
       TestNamespace kept = scenario.selected("admin-production");

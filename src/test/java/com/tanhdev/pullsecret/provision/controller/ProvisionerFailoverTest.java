@@ -12,19 +12,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two replicas, as the chart runs them: one leads and writes, the other stands by ready, and takes
  * over when the leader goes away. Takeover times are printed for the benchmarks, not asserted.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, ProvisioningExtension.class})
 class ProvisionerFailoverTest {
 
   /** A crashed leader's Lease runs out after 15 s; a candidate retries every 2 s. */
@@ -36,9 +34,9 @@ class ProvisionerFailoverTest {
   private KubernetesClient secondClient;
 
   @BeforeEach
-  void start(ControlPlane controlPlane, @TempDir Path dir) {
+  void start(ControlPlane controlPlane, ProvisioningScenario provisioning) {
     plane = controlPlane;
-    scenario = ProvisioningScenario.create(plane.client(), dir, "");
+    scenario = provisioning;
     scenario.validSource();
     firstClient = newClient();
     secondClient = newClient();
@@ -46,7 +44,7 @@ class ProvisionerFailoverTest {
 
   @AfterEach
   void stop() {
-    scenario.close();
+    scenario.close(); // its provisioners release their Lease through these clients
     firstClient.close();
     secondClient.close();
   }

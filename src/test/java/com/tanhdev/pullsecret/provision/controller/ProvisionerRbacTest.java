@@ -10,25 +10,21 @@ import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The provisioner under exactly the RBAC the chart renders for it, authenticated with a token for
  * its ServiceAccount: every watch it opens must carry the field selector that RBAC by resource name
  * requires, and its Lease, Events and writes must fit the verbs granted.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, ProvisioningExtension.class})
 class ProvisionerRbacTest {
 
   @Test
   void the_whole_life_of_a_copy_works_with_the_rbac_the_chart_renders(
-      ControlPlane plane, @TempDir Path dir) {
-    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "");
-        CapturedLogs logs = new CapturedLogs("com.tanhdev.pullsecret");
+      ControlPlane plane, ProvisioningScenario scenario) {
+    try (CapturedLogs logs = new CapturedLogs("com.tanhdev.pullsecret");
         CapturedLogs clientLogs = new CapturedLogs("io.fabric8.kubernetes.client")) {
       ProvisionerAccount account =
           ProvisionerAccount.install(
@@ -57,21 +53,8 @@ class ProvisionerRbacTest {
           ProvisioningScenario.dockerConfig("ci-pull", "rotated"),
           null);
       scenario.awaitCopyInSync(leaving);
-      await()
-          .atMost(PATIENCE)
-          .until(
-              () ->
-                  scenario.sourceEvents().stream()
-                      .anyMatch(e -> "CopyConflict".equals(e.getReason())));
-      scenario
-          .admin
-          .namespaces()
-          .withName(leaving.name())
-          .edit(
-              ns -> {
-                ns.getMetadata().setLabels(Map.of());
-                return ns;
-              });
+      scenario.awaitSourceEvent("CopyConflict");
+      scenario.deselect(leaving);
       await().atMost(PATIENCE).until(() -> scenario.copyIn(leaving) == null);
 
       // The Lease was renewed (leaseDuration is 15 s) under the granted verbs.

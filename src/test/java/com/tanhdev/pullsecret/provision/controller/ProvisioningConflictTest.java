@@ -4,39 +4,19 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Same-named secrets we did not create, and sources that cannot be copied. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class ProvisioningConflictTest {
 
   private static final String HAND_MADE =
       ProvisioningScenario.dockerConfig("someone", "typed-by-hand");
-
-  private ProvisioningScenario scenario;
-
-  @AfterEach
-  void stop() {
-    if (scenario != null) {
-      scenario.close();
-    }
-  }
-
-  private ProvisioningScenario scenario(ControlPlane plane, Path dir, String provisioning) {
-    scenario = ProvisioningScenario.create(plane.client(), dir, provisioning);
-    return scenario;
-  }
 
   private static String metric(ProvisionerProcess process, String name, String labels) {
     String prefix = name + "{" + labels + "} ";
@@ -50,15 +30,9 @@ class ProvisioningConflictTest {
         .orElse("absent");
   }
 
-  private boolean hasEvent(String reason, String text) {
-    return scenario.sourceEvents().stream().map(Event::getReason).anyMatch(reason::equals)
-        && scenario.sourceEvents().stream().anyMatch(e -> e.getMessage().contains(text));
-  }
-
   @Test
   void a_hand_made_secret_is_left_alone_and_reported_until_it_goes_away(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "");
+      ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("auth-dev");
     namespace.withSecret(scenario.secret, "kubernetes.io/dockerconfigjson", HAND_MADE);
@@ -69,7 +43,7 @@ class ProvisioningConflictTest {
     await()
         .atMost(PATIENCE)
         .until(() -> metric(process, "pullsecret_provisioning_copies", conflicted).equals("1.0"));
-    await().atMost(PATIENCE).until(() -> hasEvent("CopyConflict", namespace.name()));
+    await().atMost(PATIENCE).until(() -> scenario.hasSourceEvent("CopyConflict", namespace.name()));
     assertThat(scenario.copyIn(namespace).getMetadata().getResourceVersion())
         .isEqualTo(handMade.getMetadata().getResourceVersion());
 
@@ -83,8 +57,7 @@ class ProvisioningConflictTest {
 
   @Test
   void a_secret_that_only_wears_our_label_is_left_alone_and_reported(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "");
+      ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("review-dev");
     Secret imitation =
@@ -108,15 +81,15 @@ class ProvisioningConflictTest {
     await()
         .atMost(PATIENCE)
         .until(() -> metric(process, "pullsecret_provisioning_copies", conflicted).equals("1.0"));
-    await().atMost(PATIENCE).until(() -> hasEvent("CopyConflict", namespace.name()));
+    await().atMost(PATIENCE).until(() -> scenario.hasSourceEvent("CopyConflict", namespace.name()));
     assertThat(scenario.copyIn(namespace).getMetadata().getResourceVersion())
         .isEqualTo(imitation.getMetadata().getResourceVersion());
   }
 
   @Test
   void adopt_existing_takes_over_a_dockerconfigjson_secret_but_never_an_opaque_one(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "  adoptExisting: true");
+      ProvisioningScenario scenario) {
+    scenario.writeConfig("  adoptExisting: true");
     scenario.validSource();
     TestNamespace adopted = scenario.selected("user-dev");
     adopted.withSecret(scenario.secret, "kubernetes.io/dockerconfigjson", HAND_MADE);
@@ -129,14 +102,13 @@ class ProvisioningConflictTest {
     Secret copy = scenario.awaitCopyInSync(adopted);
     assertThat(copy.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/managed-by", "pullsecret-webhook");
-    await().atMost(PATIENCE).until(() -> hasEvent("CopyConflict", opaque.name()));
+    await().atMost(PATIENCE).until(() -> scenario.hasSourceEvent("CopyConflict", opaque.name()));
     assertThat(scenario.copyIn(opaque).getMetadata().getResourceVersion())
         .isEqualTo(opaqueBefore.getMetadata().getResourceVersion());
   }
 
   @Test
-  void an_invalid_source_is_reported_and_never_copied(ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "");
+  void an_invalid_source_is_reported_and_never_copied(ProvisioningScenario scenario) {
     scenario.source(
         "kubernetes.io/dockerconfigjson", "{\"auths\":{\"ghcr.io\":{\"auth\":\"eDp5\"}}}", null);
     TestNamespace namespace = scenario.selected("pricing-dev");
@@ -150,7 +122,10 @@ class ProvisioningConflictTest {
                 metric(process, "pullsecret_provisioning_source_valid", secretLabel).equals("0.0"));
     await()
         .atMost(PATIENCE)
-        .until(() -> hasEvent("SourceInvalid", "has no credentials for registry-api.tanhdev.com"));
+        .until(
+            () ->
+                scenario.hasSourceEvent(
+                    "SourceInvalid", "has no credentials for registry-api.tanhdev.com"));
     assertThat(scenario.copyIn(namespace)).isNull();
 
     scenario.validSource();
@@ -162,21 +137,17 @@ class ProvisioningConflictTest {
 
   @Test
   void a_deleted_source_leaves_the_copies_in_place_and_a_recreated_one_is_followed(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "");
+      ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("payment-dev");
     scenario.startLeader();
     scenario.awaitCopyInSync(namespace);
 
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(scenario.sources.name())
-        .withName(scenario.secret)
-        .delete();
+    scenario.deleteSource();
 
-    await().atMost(PATIENCE).until(() -> hasEvent("SourceMissing", "existing copies are kept"));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> scenario.hasSourceEvent("SourceMissing", "existing copies are kept"));
     assertThat(scenario.copyIn(namespace)).isNotNull();
 
     scenario.source(
@@ -187,9 +158,8 @@ class ProvisioningConflictTest {
   }
 
   @Test
-  void delete_copies_with_source_removes_our_copies_and_only_ours(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "  deleteCopiesWithSource: true");
+  void delete_copies_with_source_removes_our_copies_and_only_ours(ProvisioningScenario scenario) {
+    scenario.writeConfig("  deleteCopiesWithSource: true");
     scenario.validSource();
     TestNamespace ours = scenario.selected("shipping-dev");
     TestNamespace theirs = scenario.selected("shipping-production");
@@ -197,12 +167,7 @@ class ProvisioningConflictTest {
     scenario.startLeader();
     scenario.awaitCopyInSync(ours);
 
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(scenario.sources.name())
-        .withName(scenario.secret)
-        .delete();
+    scenario.deleteSource();
 
     await().atMost(PATIENCE).until(() -> scenario.copyIn(ours) == null);
     assertThat(scenario.copyIn(theirs)).isNotNull();
@@ -210,13 +175,13 @@ class ProvisioningConflictTest {
   }
 
   @Test
-  void a_missing_source_in_a_namespace_with_no_copy_makes_nothing(
-      ControlPlane plane, @TempDir Path dir) {
-    scenario(plane, dir, "");
+  void a_missing_source_in_a_namespace_with_no_copy_makes_nothing(ProvisioningScenario scenario) {
     TestNamespace namespace = scenario.selected("loyalty-dev");
     scenario.startLeader();
 
-    await().atMost(PATIENCE).until(() -> hasEvent("SourceMissing", "does not exist"));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> scenario.hasSourceEvent("SourceMissing", "does not exist"));
     assertThat(scenario.copyIn(namespace)).isNull();
     assertThat(scenario.admin.secrets().inNamespace(namespace.name()).list().getItems())
         .extracting(s -> s.getMetadata().getName())

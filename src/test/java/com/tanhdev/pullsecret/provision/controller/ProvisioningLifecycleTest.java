@@ -4,38 +4,22 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
+import com.tanhdev.pullsecret.provision.CopyContent;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.file.Path;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The life of a source and its copies, through the real API server. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class ProvisioningLifecycleTest {
 
-  private ProvisioningScenario scenario;
-
-  @BeforeEach
-  void start(ControlPlane plane, @TempDir Path dir) {
-    scenario = ProvisioningScenario.create(plane.client(), dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    scenario.close();
-  }
-
   @Test
-  void a_copy_carries_only_the_type_the_data_and_our_marker() {
+  void a_copy_carries_only_the_type_the_data_and_our_marker(ProvisioningScenario scenario) {
     scenario.source(
         "kubernetes.io/dockerconfigjson",
         TestNamespace.DOCKER_CONFIG,
@@ -72,7 +56,8 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_new_matching_namespace_gets_its_copy_and_others_and_the_source_namespace_do_not() {
+  void a_new_matching_namespace_gets_its_copy_and_others_and_the_source_namespace_do_not(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     scenario.startLeader();
 
@@ -99,7 +84,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_rotated_source_reaches_every_copy() {
+  void a_rotated_source_reaches_every_copy(ProvisioningScenario scenario) {
     scenario.validSource();
     List<TestNamespace> namespaces =
         List.of(scenario.selected("a-dev"), scenario.selected("b-dev"), scenario.selected("c-dev"));
@@ -115,7 +100,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_copy_deleted_or_edited_by_hand_is_repaired() {
+  void a_copy_deleted_or_edited_by_hand_is_repaired(ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace deleted = scenario.selected("order-dev");
     TestNamespace edited = scenario.selected("order-production");
@@ -140,7 +125,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_finalizer_someone_else_put_on_a_copy_survives_a_rotation() {
+  void a_finalizer_someone_else_put_on_a_copy_survives_a_rotation(ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("warehouse-dev");
     scenario.startLeader();
@@ -148,7 +133,7 @@ class ProvisioningLifecycleTest {
     var copy = scenario.admin.secrets().inNamespace(namespace.name()).withName(scenario.secret);
     copy.edit(
         s ->
-            new io.fabric8.kubernetes.api.model.SecretBuilder(s)
+            new SecretBuilder(s)
                 .editMetadata()
                 .addToFinalizers("backup.example.com/hold")
                 .endMetadata()
@@ -163,17 +148,12 @@ class ProvisioningLifecycleTest {
       assertThat(rotated.getMetadata().getFinalizers()).containsExactly("backup.example.com/hold");
     } finally {
       copy.edit(
-          s ->
-              new io.fabric8.kubernetes.api.model.SecretBuilder(s)
-                  .editMetadata()
-                  .withFinalizers(List.of())
-                  .endMetadata()
-                  .build());
+          s -> new SecretBuilder(s).editMetadata().withFinalizers(List.of()).endMetadata().build());
     }
   }
 
   @Test
-  void a_copy_made_immutable_by_hand_still_follows_a_rotation() {
+  void a_copy_made_immutable_by_hand_still_follows_a_rotation(ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("catalog-dev");
     scenario.startLeader();
@@ -183,8 +163,7 @@ class ProvisioningLifecycleTest {
         .secrets()
         .inNamespace(namespace.name())
         .withName(scenario.secret)
-        .edit(
-            s -> new io.fabric8.kubernetes.api.model.SecretBuilder(s).withImmutable(true).build());
+        .edit(s -> new SecretBuilder(s).withImmutable(true).build());
 
     scenario.source(
         "kubernetes.io/dockerconfigjson",
@@ -195,7 +174,8 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_copy_replaced_by_an_opaque_secret_with_our_marker_is_made_again() {
+  void a_copy_replaced_by_an_opaque_secret_with_our_marker_is_made_again(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("return-dev");
     Secret source = scenario.sourceSecret();
@@ -205,7 +185,7 @@ class ProvisioningLifecycleTest {
         .secrets()
         .inNamespace(namespace.name())
         .resource(
-            new io.fabric8.kubernetes.api.model.SecretBuilder()
+            new SecretBuilder()
                 .withNewMetadata()
                 .withName(scenario.secret)
                 .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
@@ -214,8 +194,7 @@ class ProvisioningLifecycleTest {
                         "pullsecret.tanhdev.com/source",
                         scenario.sources.name() + "/" + scenario.secret,
                         "pullsecret.tanhdev.com/source-hash",
-                        com.tanhdev.pullsecret.provision.CopyContent.hashOf(
-                            source.getType(), source.getData())))
+                        CopyContent.hashOf(source.getType(), source.getData())))
                 .endMetadata()
                 .withType("Opaque")
                 .withStringData(Map.of("note", "not a pull secret"))
@@ -229,7 +208,7 @@ class ProvisioningLifecycleTest {
   }
 
   @Test
-  void a_source_created_after_start_is_picked_up() {
+  void a_source_created_after_start_is_picked_up(ProvisioningScenario scenario) {
     TestNamespace namespace = scenario.selected("review-dev");
     scenario.startLeader();
     await().atMost(PATIENCE).until(() -> !scenario.sourceEvents().isEmpty());

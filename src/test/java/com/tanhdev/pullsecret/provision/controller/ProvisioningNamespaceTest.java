@@ -4,35 +4,18 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Namespaces that stop matching, terminate or go away, through the real API server. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class ProvisioningNamespaceTest {
 
-  private ProvisioningScenario scenario;
-
-  @BeforeEach
-  void start(ControlPlane plane, @TempDir Path dir) {
-    scenario = ProvisioningScenario.create(plane.client(), dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    scenario.close();
-  }
-
   @Test
-  void a_namespace_that_stops_matching_loses_our_copy_and_nothing_else() {
+  void a_namespace_that_stops_matching_loses_our_copy_and_nothing_else(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace leaving = scenario.selected("search-dev");
     scenario.startLeader();
@@ -50,15 +33,7 @@ class ProvisioningNamespaceTest {
                 .build())
         .create();
 
-    scenario
-        .admin
-        .namespaces()
-        .withName(leaving.name())
-        .edit(
-            ns -> {
-              ns.getMetadata().getLabels().remove(ProvisioningScenario.SELECT_LABEL);
-              return ns;
-            });
+    scenario.deselect(leaving);
 
     await().atMost(PATIENCE).until(() -> scenario.copyIn(leaving) == null);
     assertThat(
@@ -72,7 +47,7 @@ class ProvisioningNamespaceTest {
   }
 
   @Test
-  void a_terminating_namespace_is_left_alone() {
+  void a_terminating_namespace_is_left_alone(ProvisioningScenario scenario) {
     scenario.source("Opaque", TestNamespace.DOCKER_CONFIG, null);
     TestNamespace terminating = scenario.selected("return-dev");
     ProvisionerProcess process = scenario.startLeader();
@@ -91,12 +66,7 @@ class ProvisioningNamespaceTest {
                         .getMetadata()
                         .getDeletionTimestamp()
                     != null);
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(scenario.sources.name())
-        .withName(scenario.secret)
-        .delete();
+    scenario.deleteSource();
     await().atMost(PATIENCE).until(() -> scenario.sourceSecret() == null);
 
     scenario.validSource();

@@ -4,41 +4,23 @@ import static com.tanhdev.pullsecret.provision.controller.ProvisioningScenario.P
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import io.fabric8.kubernetes.api.model.Event;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees: log lines, Events, metrics, and a config change taking effect. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class ProvisioningOperabilityTest {
 
   private static final String PASSWORD = "s3cr3t-registry-token";
 
-  private ProvisioningScenario scenario;
-
-  @BeforeEach
-  void start(ControlPlane plane, @TempDir Path dir) {
-    scenario = ProvisioningScenario.create(plane.client(), dir, "");
-  }
-
-  @AfterEach
-  void stop() {
-    scenario.close();
-  }
-
   @Test
-  void no_secret_data_reaches_the_logs_the_events_or_the_metrics() {
+  void no_secret_data_reaches_the_logs_the_events_or_the_metrics(ProvisioningScenario scenario) {
     String config = ProvisioningScenario.dockerConfig("ci-pull", PASSWORD);
     List<String> forbidden =
         List.of(
@@ -55,20 +37,10 @@ class ProvisioningOperabilityTest {
       scenario.awaitCopyInSync(copied);
       await().atMost(PATIENCE).until(() -> !scenario.sourceEvents().isEmpty());
       // A Secret's type cannot change: the Opaque source is a new one.
-      scenario
-          .admin
-          .secrets()
-          .inNamespace(scenario.sources.name())
-          .withName(scenario.secret)
-          .delete();
+      scenario.deleteSource();
       await().atMost(PATIENCE).until(() -> scenario.sourceSecret() == null);
       scenario.source("Opaque", config, null);
-      await()
-          .atMost(PATIENCE)
-          .until(
-              () ->
-                  scenario.sourceEvents().stream()
-                      .anyMatch(e -> "SourceInvalid".equals(e.getReason())));
+      scenario.awaitSourceEvent("SourceInvalid");
 
       List<String> lines = logs.jsonLines();
       assertThat(lines).anyMatch(line -> line.contains("copy created"));
@@ -85,7 +57,8 @@ class ProvisioningOperabilityTest {
   }
 
   @Test
-  void the_source_gets_one_event_per_change_of_the_fan_out_not_one_per_namespace() {
+  void the_source_gets_one_event_per_change_of_the_fan_out_not_one_per_namespace(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     for (int i = 0; i < 12; i++) {
       scenario.selected("svc" + i + "-dev");
@@ -115,7 +88,8 @@ class ProvisioningOperabilityTest {
   }
 
   @Test
-  void a_source_updated_fifty_times_in_a_row_ends_in_its_last_version_without_an_event_flood() {
+  void a_source_updated_fifty_times_in_a_row_ends_in_its_last_version_without_an_event_flood(
+      ProvisioningScenario scenario) {
     scenario.validSource();
     List<TestNamespace> namespaces =
         List.of(scenario.selected("flap-a-dev"), scenario.selected("flap-b-dev"));
@@ -144,7 +118,7 @@ class ProvisioningOperabilityTest {
   }
 
   @Test
-  void the_metrics_count_copies_by_state() {
+  void the_metrics_count_copies_by_state(ProvisioningScenario scenario) {
     scenario.validSource();
     scenario.selected("frontend-dev");
     scenario.selected("frontend-production");
@@ -165,18 +139,13 @@ class ProvisioningOperabilityTest {
   }
 
   @Test
-  void a_config_change_takes_effect_without_a_restart() {
+  void a_config_change_takes_effect_without_a_restart(ProvisioningScenario scenario) {
     scenario.validSource();
     TestNamespace handMade = scenario.selected("checkout-dev");
     handMade.withSecret(
         scenario.secret, "kubernetes.io/dockerconfigjson", TestNamespace.DOCKER_CONFIG);
     scenario.startLeader();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                scenario.sourceEvents().stream()
-                    .anyMatch(e -> "CopyConflict".equals(e.getReason())));
+    scenario.awaitSourceEvent("CopyConflict");
 
     scenario.writeConfig("  adoptExisting: true");
 

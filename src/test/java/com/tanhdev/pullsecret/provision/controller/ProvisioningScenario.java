@@ -41,23 +41,26 @@ final class ProvisioningScenario implements AutoCloseable {
   final Path configFile;
   private final List<ProvisionerProcess> started = new ArrayList<>();
 
-  private ProvisioningScenario(KubernetesClient admin, Path dir, String provisioning) {
+  private ProvisioningScenario(KubernetesClient admin, Path dir) {
     this.admin = admin;
     this.release = TestNamespace.create(admin, "provisioner", Map.of());
     this.sources = TestNamespace.create(admin, "infrastructure", Map.of());
     this.label = release.name().substring(release.name().lastIndexOf('-') + 1);
     this.secret = "registry-pull-" + label;
     this.configFile = dir.resolve("config.yaml");
-    writeConfig(provisioning);
+    writeConfig("");
+  }
+
+  /** A scenario whose config file lives in {@code dir} and selects only its own namespaces. */
+  static ProvisioningScenario create(KubernetesClient admin, Path dir) {
+    return new ProvisioningScenario(admin, dir);
   }
 
   /**
-   * @param provisioning extra keys of the {@code provisioning:} section, indented by four spaces
+   * Rewrites the config file, which a running provisioner follows.
+   *
+   * @param provisioning extra keys of the {@code provisioning:} section, indented by two spaces
    */
-  static ProvisioningScenario create(KubernetesClient admin, Path dir, String provisioning) {
-    return new ProvisioningScenario(admin, dir, provisioning);
-  }
-
   void writeConfig(String provisioning) {
     String yaml =
         """
@@ -127,6 +130,10 @@ final class ProvisioningScenario implements AutoCloseable {
     source("kubernetes.io/dockerconfigjson", TestNamespace.DOCKER_CONFIG, null);
   }
 
+  void deleteSource() {
+    admin.secrets().inNamespace(sources.name()).withName(secret).delete();
+  }
+
   Secret sourceSecret() {
     return admin.secrets().inNamespace(sources.name()).withName(secret).get();
   }
@@ -152,6 +159,31 @@ final class ProvisioningScenario implements AutoCloseable {
     return admin.v1().events().inNamespace(sources.name()).list().getItems().stream()
         .filter(event -> secret.equals(event.getInvolvedObject().getName()))
         .toList();
+  }
+
+  /** Waits until the source carries an Event with this reason. */
+  void awaitSourceEvent(String reason) {
+    await("a " + reason + " Event")
+        .atMost(PATIENCE)
+        .until(() -> sourceEvents().stream().anyMatch(e -> reason.equals(e.getReason())));
+  }
+
+  /** Whether the source carries an Event with this reason, and one whose message holds text. */
+  boolean hasSourceEvent(String reason, String text) {
+    return sourceEvents().stream().map(Event::getReason).anyMatch(reason::equals)
+        && sourceEvents().stream().anyMatch(e -> e.getMessage().contains(text));
+  }
+
+  /** Takes the selecting label off the namespace, so that it no longer matches. */
+  void deselect(TestNamespace namespace) {
+    admin
+        .namespaces()
+        .withName(namespace.name())
+        .edit(
+            ns -> {
+              ns.getMetadata().getLabels().remove(SELECT_LABEL);
+              return ns;
+            });
   }
 
   static String dockerConfig(String user, String password) {

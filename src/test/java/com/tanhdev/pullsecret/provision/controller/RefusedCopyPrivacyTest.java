@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.tanhdev.pullsecret.kube.ControlPlane;
-import com.tanhdev.pullsecret.kube.ControlPlaneExtension;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import com.tanhdev.pullsecret.testing.CapturedLogs;
 import io.fabric8.kubernetes.api.model.Event;
@@ -14,35 +12,32 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A write the API server refuses with a message that quotes the object (here an admission policy
  * that echoes the secret's data, as a careless one might): the refusal is counted, logged and
  * retried, and the quoted data goes nowhere.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(ProvisioningExtension.class)
 class RefusedCopyPrivacyTest {
 
   private static final String PASSWORD = "echoed-registry-token";
 
   @Test
   void a_refusal_that_quotes_the_data_leaves_it_out_of_the_logs_the_events_and_the_metrics(
-      ControlPlane plane, @TempDir Path dir) {
+      ProvisioningScenario scenario) {
     String config = ProvisioningScenario.dockerConfig("ci-pull", PASSWORD);
     String auth =
         Base64.getEncoder()
             .encodeToString(("ci-pull:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     // CEL prints bytes as base64: the policy's message quotes the data as the Secret holds it.
     String data = Base64.getEncoder().encodeToString(config.getBytes(StandardCharsets.UTF_8));
-    try (ProvisioningScenario scenario = ProvisioningScenario.create(plane.client(), dir, "");
-        CapturedLogs logs = new CapturedLogs("com.tanhdev.pullsecret")) {
+    try (CapturedLogs logs = new CapturedLogs("com.tanhdev.pullsecret")) {
       List<HasMetadata> policy = echoingPolicy(scenario);
       try {
         scenario.source("kubernetes.io/dockerconfigjson", config, null);

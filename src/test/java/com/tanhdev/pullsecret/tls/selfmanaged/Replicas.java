@@ -4,15 +4,22 @@ import com.tanhdev.pullsecret.testing.MutableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Webhook replicas sharing one API server and one clock the test moves; closes them all. */
-final class Replicas implements AutoCloseable {
+/**
+ * Webhook replicas sharing one API server and one clock the test moves, all closed after each test.
+ * Register it with {@code @RegisterExtension} on an instance field, given the client field that
+ * {@code @EnableKubernetesMockClient} fills in before each test.
+ */
+final class Replicas implements AfterEachCallback {
 
-  private final KubernetesClient client;
+  private final Supplier<KubernetesClient> client;
   private final MutableClock clock;
   private final List<SelfManagedCertificateSource> created = new ArrayList<>();
 
-  Replicas(KubernetesClient client, MutableClock clock) {
+  Replicas(Supplier<KubernetesClient> client, MutableClock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -20,7 +27,7 @@ final class Replicas implements AutoCloseable {
   /** A replica not yet started. */
   SelfManagedCertificateSource create() {
     SelfManagedCertificateSource replica =
-        SelfManagedCertificateSource.create(client, TestSettings.clockDriven(), clock);
+        SelfManagedCertificateSource.create(client.get(), TestSettings.clockDriven(), clock);
     created.add(replica);
     return replica;
   }
@@ -32,7 +39,8 @@ final class Replicas implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     created.forEach(SelfManagedCertificateSource::close);
+    created.clear();
   }
 }

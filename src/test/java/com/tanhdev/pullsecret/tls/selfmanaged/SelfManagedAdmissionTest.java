@@ -7,12 +7,11 @@ import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
+import com.tanhdev.pullsecret.testing.RawReviews;
 import com.tanhdev.pullsecret.tls.selfmanaged.AdmissionCaller.Answer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +32,6 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class SelfManagedAdmissionTest {
 
-  private static final Path POD_REVIEW =
-      Path.of(
-          "src/test/resources/golden/pod-create-adds-the-secret-when-the-field-is-absent",
-          "request.json");
   private static final String REVIEW_UID = "705ab4f5-6393-11e8-b7cc-42010a800002";
   // Short enough for a test to watch a whole rotation, in the production ratio of overlap to
   // check interval or wider, so that the test relies on no more than production does.
@@ -72,8 +67,7 @@ class SelfManagedAdmissionTest {
 
     int port = startReplica();
 
-    Answer answer =
-        AdmissionCaller.post(port, cluster.caBundlePem(), Files.readAllBytes(POD_REVIEW));
+    Answer answer = AdmissionCaller.post(port, cluster.caBundlePem(), RawReviews.podReview());
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains(REVIEW_UID).contains("\"patchType\":\"JSONPatch\"");
   }
@@ -82,7 +76,7 @@ class SelfManagedAdmissionTest {
   void a_forced_ca_rotation_under_a_stream_of_admissions_fails_none() throws Exception {
     List<Integer> ports = List.of(startReplica(), startReplica());
     X509Certificate oldCa = cluster.secretCas().get(0);
-    byte[] review = Files.readAllBytes(POD_REVIEW);
+    byte[] review = RawReviews.podReview();
     List<Answer> answers = new CopyOnWriteArrayList<>();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     AtomicBoolean calling = new AtomicBoolean(true);

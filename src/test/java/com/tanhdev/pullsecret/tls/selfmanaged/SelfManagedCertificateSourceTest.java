@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replicas against a CRUD mock API server, driven by a clock the test moves. */
 @EnableKubernetesMockClient(crud = true)
@@ -28,19 +28,13 @@ class SelfManagedCertificateSourceTest {
   KubernetesClient client;
 
   private final MutableClock clock = new MutableClock(Instant.now());
-  private Replicas replicas;
+  @RegisterExtension final Replicas replicas = new Replicas(() -> client, clock);
   private WebhookCluster cluster;
 
   @BeforeEach
   void installChart() {
     cluster = new WebhookCluster(client);
     cluster.installWebhookConfiguration(2);
-    replicas = new Replicas(client, clock);
-  }
-
-  @AfterEach
-  void stopReplicas() {
-    replicas.close();
   }
 
   @Test

@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What happens when the Secret or the webhook configuration is not as the webhook left it. */
 @EnableKubernetesMockClient(crud = true)
@@ -20,19 +20,13 @@ class SelfManagedRecoveryTest {
   KubernetesClient client;
 
   private final MutableClock clock = new MutableClock(Instant.now());
+  @RegisterExtension final Replicas replicas = new Replicas(() -> client, clock);
   private WebhookCluster cluster;
-  private Replicas replicas;
 
   @BeforeEach
   void installChart() {
     cluster = new WebhookCluster(client);
     cluster.installWebhookConfiguration(1);
-    replicas = new Replicas(client, clock);
-  }
-
-  @AfterEach
-  void stopReplicas() {
-    replicas.close();
   }
 
   @Test
