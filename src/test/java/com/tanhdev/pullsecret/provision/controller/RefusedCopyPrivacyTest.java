@@ -108,7 +108,10 @@ class RefusedCopyPrivacyTest {
         .create();
   }
 
-  /** The policy takes effect a moment after it is made; from then on it quotes the data. */
+  /**
+   * The policy takes effect a moment after it is made; from then on it quotes the data. The probe
+   * is a dry run, so that none is left behind in the provisioner's way.
+   */
   private static void awaitPolicyQuotes(
       ProvisioningScenario scenario, TestNamespace namespace, String data) {
     var probe =
@@ -130,6 +133,7 @@ class RefusedCopyPrivacyTest {
                                 .secrets()
                                 .inNamespace(namespace.name())
                                 .resource(probe)
+                                .dryRun()
                                 .create())
                     .isInstanceOf(KubernetesClientException.class)
                     .hasMessageContaining(data));
