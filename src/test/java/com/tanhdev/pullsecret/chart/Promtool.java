@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,11 +37,22 @@ final class Promtool {
 
   /** Checks a Prometheus rules file; returns promtool's exit code and its output. */
   Helm.Result checkRules(Path rulesFile) {
+    return run("check", "rules", rulesFile.toString());
+  }
+
+  /**
+   * Runs rule unit tests ({@code promtool test rules}): series in, alerts out. The rules files a
+   * test file names are resolved against the test file's directory.
+   */
+  Helm.Result testRules(Path testFile) {
+    return run("test", "rules", testFile.toString());
+  }
+
+  private Helm.Result run(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    command.addAll(List.of(arguments));
     try {
-      Process process =
-          new ProcessBuilder(binary.toString(), "check", "rules", rulesFile.toString())
-              .redirectErrorStream(true)
-              .start();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -27,6 +27,7 @@ final class StandInCrds {
           new Kind("cert-manager.io", "Issuer", "issuers"),
           new Kind("cert-manager.io", "Certificate", "certificates"),
           new Kind("monitoring.coreos.com", "ServiceMonitor", "servicemonitors"),
+          new Kind("monitoring.coreos.com", "PodMonitor", "podmonitors"),
           new Kind("monitoring.coreos.com", "PrometheusRule", "prometheusrules"));
 
   private StandInCrds() {}
