@@ -35,6 +35,18 @@ public final class SourceEvents {
   }
 
   /**
+   * The source's name and a random suffix, as kubectl's recorders name Events; a long source name
+   * is cut so that the whole stays a valid name of at most 253 characters, or the API server
+   * refuses the Event.
+   */
+  static String eventName(SourceRef ref, long random) {
+    String prefix = ref.name().length() > 200 ? ref.name().substring(0, 200) : ref.name();
+    // A cut name may end in '-' or '.', which cannot precede the suffix's dot.
+    prefix = prefix.replaceAll("[-.]+$", "");
+    return prefix + "." + Long.toHexString(random & Long.MAX_VALUE);
+  }
+
+  /**
    * @param source the source Secret when it exists (its uid ties the Event to it), else null
    */
   public void post(SourceRef ref, Secret source, FanOutSummary summary) {
@@ -43,10 +55,7 @@ public final class SourceEvents {
     Event event =
         new EventBuilder()
             .withNewMetadata()
-            .withName(
-                ref.name()
-                    + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE))
+            .withName(eventName(ref, ThreadLocalRandom.current().nextLong()))
             .withNamespace(ref.namespace())
             .endMetadata()
             .withNewInvolvedObject()
