@@ -1,12 +1,17 @@
 package com.tanhdev.pullsecret.provision;
 
+import static com.tanhdev.pullsecret.provision.PlannerFixture.AUTH_DEV;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.CONTENT;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.DEV_AND_PRODUCTION;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.SECRET;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.SOURCE;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.provision.CopyPlan.Action;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,22 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class CopyPlannerTamperingTest {
 
-  private static final SourceRef SOURCE = new SourceRef("infrastructure", "registry-api-tanhdev");
-  private static final ProvisionedSecret SECRET =
-      new ProvisionedSecret("registry-api-tanhdev", SOURCE, Set.of("registry-api.tanhdev.com"));
-  private static final CopyContent CONTENT =
-      new CopyContent("kubernetes.io/dockerconfigjson", Map.of(".dockerconfigjson", "e30="));
-  private static final SourceState VALID = SourceState.valid(CONTENT);
-  private static final NamespaceState AUTH_DEV = new NamespaceState("auth-dev", Map.of(), false);
-
-  private final NamespaceSelection devAndProduction =
-      new NamespaceSelection(
-              LabelSelector.EVERYTHING,
-              Pattern.compile(".*-(dev|production)"),
-              Set.of("kube-system"))
-          .excluding("pullsecret-system");
   private final CopyPlanner planner =
-      new CopyPlanner(devAndProduction, Set.of(SOURCE), false, false);
+      new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), false, false);
 
   private static ObservedCopy handMade(String type) {
     return new ObservedCopy(
@@ -97,7 +88,7 @@ class CopyPlannerTamperingTest {
 
     assertThat(planner.plan(SECRET, AUTH_DEV, VALID, frozen).action()).isEqualTo(Action.DELETE);
     CopyPlan stranger =
-        new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false)
+        new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), true, false)
             .plan(SECRET, AUTH_DEV, VALID, frozenStranger);
     assertThat(stranger.action()).isEqualTo(Action.NOTHING);
     assertThat(stranger.state()).isEqualTo(CopyState.CONFLICTED);
@@ -136,13 +127,13 @@ class CopyPlannerTamperingTest {
           .as(copy.toString())
           .isEqualTo(Action.NOTHING);
       assertThat(
-              new CopyPlanner(devAndProduction, Set.of(SOURCE), false, true)
+              new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), false, true)
                   .plan(SECRET, AUTH_DEV, SourceState.missing(SOURCE), copy)
                   .action())
           .as(copy.toString())
           .isEqualTo(Action.NOTHING);
       assertThat(
-              new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false)
+              new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), true, false)
                   .plan(SECRET, AUTH_DEV, VALID, copy)
                   .action())
           .as(copy.toString())
@@ -154,7 +145,7 @@ class CopyPlannerTamperingTest {
   void another_rules_source_of_the_same_name_is_never_adopted_or_deleted() {
     SourceRef mirrorSource = new SourceRef("platform-secrets", SECRET.secret());
     CopyPlanner adoptingAndDeleting =
-        new CopyPlanner(devAndProduction, Set.of(SOURCE, mirrorSource), true, true);
+        new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE, mirrorSource), true, true);
     NamespaceState platformDev = new NamespaceState("platform-secrets", Map.of(), false);
     NamespaceSelection everything =
         new NamespaceSelection(LabelSelector.EVERYTHING, null, Set.of());

@@ -1,32 +1,23 @@
 package com.tanhdev.pullsecret.provision;
 
+import static com.tanhdev.pullsecret.provision.PlannerFixture.AUTH_DEV;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.CONTENT;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.DEV_AND_PRODUCTION;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.SECRET;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.SOURCE;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.provision.CopyPlan.Action;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CopyPlannerTest {
 
-  private static final SourceRef SOURCE = new SourceRef("infrastructure", "registry-api-tanhdev");
-  private static final ProvisionedSecret SECRET =
-      new ProvisionedSecret("registry-api-tanhdev", SOURCE, Set.of("registry-api.tanhdev.com"));
-  private static final CopyContent CONTENT =
-      new CopyContent("kubernetes.io/dockerconfigjson", Map.of(".dockerconfigjson", "e30="));
-  private static final SourceState VALID = SourceState.valid(CONTENT);
-  private static final NamespaceState AUTH_DEV = new NamespaceState("auth-dev", Map.of(), false);
-
-  private final NamespaceSelection devAndProduction =
-      new NamespaceSelection(
-              LabelSelector.EVERYTHING,
-              Pattern.compile(".*-(dev|production)"),
-              Set.of("kube-system"))
-          .excluding("pullsecret-system");
   private final CopyPlanner planner =
-      new CopyPlanner(devAndProduction, Set.of(SOURCE), false, false);
+      new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), false, false);
 
   private static ObservedCopy ours(String hashAnnotation, String contentHash) {
     return new ObservedCopy(
@@ -96,7 +87,7 @@ class CopyPlannerTest {
 
   @Test
   void adopt_existing_takes_over_only_dockerconfigjson_secrets() {
-    CopyPlanner adopting = new CopyPlanner(devAndProduction, Set.of(SOURCE), true, false);
+    CopyPlanner adopting = new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), true, false);
 
     assertThat(
             adopting
@@ -158,7 +149,7 @@ class CopyPlannerTest {
 
   @Test
   void delete_copies_with_source_deletes_only_our_copies_and_only_when_the_source_is_gone() {
-    CopyPlanner deleting = new CopyPlanner(devAndProduction, Set.of(SOURCE), false, true);
+    CopyPlanner deleting = new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), false, true);
 
     assertThat(
             deleting.plan(SECRET, AUTH_DEV, SourceState.missing(SOURCE), ours("x", "x")).action())
