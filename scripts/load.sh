@@ -5,7 +5,7 @@
 # JDK 25, so measure with a JDK 25 (LOAD_JAVA=/path/to/bin/java); it needs JDK 21 or later for
 # virtual threads, and warns otherwise. Options:
 #   --quick                  shorter runs, to check that everything works
-#   --only LIST              ceiling,webhook,burst,startup (default: all)
+#   --only LIST              ceiling,webhook,burst,startup,vegeta (default: all)
 #   --key ec-p256|rsa-2048   the serving certificate's key (default: ec-p256)
 #   --server-java PATH       the java that runs the servers (default: the generator's, which is
 #                            $LOAD_JAVA or else java on the PATH)
@@ -22,6 +22,11 @@ if [ "${feature:-0}" -lt 21 ] 2>/dev/null; then
   echo "warning: $java_bin is Java $feature; the generator falls back to platform threads," \
     "whose scheduling inflates what overload costs. Set LOAD_JAVA to a JDK 21 or later." >&2
 fi
+
+# vegeta (scripts/vegeta.sh) is the independent generator of the vegeta scenario; a preset
+# PULLSECRET_VEGETA is used as it is.
+PULLSECRET_VEGETA=$(scripts/vegeta.sh | tail -n 1)
+export PULLSECRET_VEGETA
 
 mvn -B -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test

@@ -60,6 +60,8 @@ public final class LoadRun {
     Path tlsDir = Files.createDirectories(workDir.resolve("tls"));
     Files.writeString(tlsDir.resolve("tls.crt"), serving.certificatePem());
     Files.writeString(tlsDir.resolve("tls.key"), serving.privateKeyPem());
+    Path caFile = tlsDir.resolve("ca.crt");
+    Files.writeString(caFile, authority.root().certificatePem());
     TlsClient tls = new TlsClient(authority.root().certificatePem());
     ReviewBodies bodies = ReviewBodies.generate(42, 400, 70, 65);
     System.err.println("warming up the generator's TLS client");
@@ -112,6 +114,16 @@ public final class LoadRun {
               return 0.0;
             });
       }
+      if (options.scenarios().contains("vegeta")) {
+        VegetaAttack attack =
+            new VegetaAttack(vegetaBinary(), caFile, bodies, workDir, ServerStarts.WEBHOOK_TIMEOUT);
+        attempt(
+            report,
+            () -> {
+              new VegetaScenario(options.timing().vegetaStep(), starts, attack, report).run();
+              return 0.0;
+            });
+      }
       starts.readinessTarget();
     }
     String markdown =
@@ -125,6 +137,15 @@ public final class LoadRun {
       Files.writeString(options.out(), markdown);
     }
     System.exit(0); // sender threads of closed pools may linger in their keep-alive
+  }
+
+  /** The vegeta that {@code scripts/load.sh} built ({@code scripts/vegeta.sh}). */
+  private static Path vegetaBinary() {
+    String path = System.getenv("PULLSECRET_VEGETA");
+    if (path == null || path.isBlank()) {
+      throw new IllegalStateException("PULLSECRET_VEGETA is not set: run through scripts/load.sh");
+    }
+    return Path.of(path);
   }
 
   /** Runs one scenario group; a failure (a crashed server) is reported and the run goes on. */

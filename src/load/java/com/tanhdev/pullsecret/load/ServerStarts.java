@@ -14,7 +14,7 @@ final class ServerStarts {
   private static final Duration READY_LIMIT = Duration.ofSeconds(30);
 
   /** The chart's {@code webhook.timeoutSeconds}: the API server gives up after it. */
-  private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
 
   private final ServerLaunch launch;
   private final TlsClient tls;

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxStep each step of the maximum-rate search
  * @param maxConfirm the run confirming the maximum rate
  * @param burst a cold-start burst run
+ * @param vegetaStep each rate of the vegeta run
  */
 record Timing(
     Duration warmUpStep,
@@ -21,14 +22,15 @@ record Timing(
     Duration disturbanceAt,
     Duration maxStep,
     Duration maxConfirm,
-    Duration burst) {
+    Duration burst,
+    Duration vegetaStep) {
 
   static Timing full() {
-    return new Timing(s(5), s(60), s(25), s(5), s(5), s(20), s(20));
+    return new Timing(s(5), s(60), s(25), s(5), s(5), s(20), s(20), s(10));
   }
 
   static Timing quick() {
-    return new Timing(s(2), s(10), s(15), s(4), s(3), s(5), s(10));
+    return new Timing(s(2), s(10), s(15), s(4), s(3), s(5), s(10), s(5));
   }
 
   private static Duration s(long seconds) {
