@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
@@ -54,7 +55,16 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts etcd and the API server and waits until the API server reports ready. */
   public static ControlPlane start() {
-    return start(false);
+    return start(false, Map.of());
+  }
+
+  /**
+   * Like {@link #start()}, with variables added to kube-apiserver's environment: {@code
+   * DISABLE_HTTP2=true}, for one, makes it call webhooks over HTTP/1.1, as it does in-cluster
+   * services whose TLS does not offer h2.
+   */
+  public static ControlPlane startWithApiServerEnvironment(Map<String, String> environment) {
+    return start(false, environment);
   }
 
   /**
@@ -62,10 +72,11 @@ public final class ControlPlane implements AutoCloseable {
    * the default ServiceAccount of namespace {@code default} exists.
    */
   public static ControlPlane startWithControllerManager() {
-    return start(true);
+    return start(true, Map.of());
   }
 
-  private static ControlPlane start(boolean withControllerManager) {
+  private static ControlPlane start(
+      boolean withControllerManager, Map<String, String> apiServerEnvironment) {
     KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv(), withControllerManager);
     Teardown teardown = new Teardown("control-plane");
     try {
@@ -89,6 +100,7 @@ public final class ControlPlane implements AutoCloseable {
                   "kube-apiserver",
                   binaries.apiServer(),
                   ControlPlaneFlags.apiServer(dir, pki, etcdPort, apiPort),
+                  apiServerEnvironment,
                   dir.resolve("kube-apiserver.log")));
       ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
       plane.awaitReady();

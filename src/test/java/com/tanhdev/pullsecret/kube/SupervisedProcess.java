@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,14 +71,20 @@ final class SupervisedProcess implements AutoCloseable {
   }
 
   static SupervisedProcess start(String name, Path binary, List<String> arguments, Path log) {
+    return start(name, binary, arguments, Map.of(), log);
+  }
+
+  /** {@code environment}: variables added to this JVM's environment for the binary. */
+  static SupervisedProcess start(
+      String name, Path binary, List<String> arguments, Map<String, String> environment, Path log) {
     List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, name + "-watchdog"));
     command.add(binary.toString());
     command.addAll(arguments);
     try {
-      Process watchdog =
-          new ProcessBuilder(command)
-              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      Process watchdog = builder.start();
       BufferedReader lines =
           new BufferedReader(
               new InputStreamReader(watchdog.getInputStream(), StandardCharsets.US_ASCII));
