@@ -5,7 +5,7 @@
 # JDK 25, so measure with a JDK 25 (LOAD_JAVA=/path/to/bin/java); it needs JDK 21 or later for
 # virtual threads, and warns otherwise. Options:
 #   --quick                  shorter runs, to check that everything works
-#   --only LIST              ceiling,webhook,burst,startup,vegeta (default: all)
+#   --only LIST              ceiling,webhook,burst,startup,vegeta,apiserver (default: all)
 #   --key ec-p256|rsa-2048   the serving certificate's key (default: ec-p256)
 #   --server-java PATH       the java that runs the servers (default: the generator's, which is
 #                            $LOAD_JAVA or else java on the PATH)
@@ -26,7 +26,10 @@ fi
 # vegeta (scripts/vegeta.sh) is the independent generator of the vegeta scenario; a preset
 # PULLSECRET_VEGETA is used as it is.
 PULLSECRET_VEGETA=$(scripts/vegeta.sh | tail -n 1)
-export PULLSECRET_VEGETA
+# etcd and kube-apiserver (scripts/kube-binaries.sh) for the apiserver scenario, which creates
+# Pods through a real API server.
+PULLSECRET_KUBE_BIN=${PULLSECRET_KUBE_BIN:-$(scripts/kube-binaries.sh | tail -n 1)}
+export PULLSECRET_VEGETA PULLSECRET_KUBE_BIN
 
 mvn -B -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test

@@ -124,6 +124,15 @@ public final class LoadRun {
               return 0.0;
             });
       }
+      if (options.scenarios().contains("apiserver")) {
+        String caPem = authority.root().certificatePem();
+        attempt(
+            report,
+            () -> {
+              new ApiServerScenario(options.timing().apiServerStep(), starts, caPem, report).run();
+              return 0.0;
+            });
+      }
       starts.readinessTarget();
     }
     String markdown =

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param maxConfirm the run confirming the maximum rate
  * @param burst a cold-start burst run
  * @param vegetaStep each rate of the vegeta run
+ * @param apiServerStep each rate of the Pod creations through kube-apiserver
  */
 record Timing(
     Duration warmUpStep,
@@ -23,14 +24,15 @@ record Timing(
     Duration maxStep,
     Duration maxConfirm,
     Duration burst,
-    Duration vegetaStep) {
+    Duration vegetaStep,
+    Duration apiServerStep) {
 
   static Timing full() {
-    return new Timing(s(5), s(60), s(25), s(5), s(5), s(20), s(20), s(10));
+    return new Timing(s(5), s(60), s(25), s(5), s(5), s(20), s(20), s(10), s(20));
   }
 
   static Timing quick() {
-    return new Timing(s(2), s(10), s(15), s(4), s(3), s(5), s(10), s(5));
+    return new Timing(s(2), s(10), s(15), s(4), s(3), s(5), s(10), s(5), s(5));
   }
 
   private static Duration s(long seconds) {

@@ -7,14 +7,14 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What {@code vegeta report -type=json} says about one attack: latencies in milliseconds, the
- * status codes other than 200 (0 is a call that got no response) and the distinct transport errors,
- * without the method and URL vegeta puts in front of each.
+ * What {@code vegeta report -type=json} says about one attack: the rate answered with success
+ * (vegeta's throughput), latencies in milliseconds, the status codes other than 200 (0 is a call
+ * that got no response) and the distinct transport errors, without the method and URL vegeta puts
+ * in front of each.
  */
 record VegetaReport(
     int offered,
     double achieved,
-    long requests,
     double p50,
     double p90,
     double p99,
@@ -40,8 +40,7 @@ record VegetaReport(
         .forEach(e -> errors.add(e.asString().replaceFirst("^\\w+ \"[^\"]*\": ", "")));
     return new VegetaReport(
         offered,
-        json.get("rate").asDouble(),
-        json.get("requests").asLong(),
+        json.get("throughput").asDouble(),
         latencies.get("50th").asLong() / NANOS_PER_MILLI,
         latencies.get("90th").asLong() / NANOS_PER_MILLI,
         latencies.get("99th").asLong() / NANOS_PER_MILLI,

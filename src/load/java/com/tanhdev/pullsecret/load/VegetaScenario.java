@@ -15,6 +15,7 @@ final class VegetaScenario {
 
   private static final String HEADER =
       """
+
       | Run | Offered/s | Achieved/s | p50 ms | p90 ms | p99 ms | max ms | Failed calls |
       | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |""";
 
