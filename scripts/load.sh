@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the webhook over HTTPS, shaped like kube-apiserver's webhook client, next to the
 # same load against a no-op handler on the same server stack. Prints markdown for
-# docs/benchmarks.md; takes about fifteen minutes (--quick: about five). The container image runs
+# docs/benchmarks.md; takes about twenty minutes (--quick: about seven). The container image runs
 # JDK 25, so measure with a JDK 25 (LOAD_JAVA=/path/to/bin/java); it needs JDK 21 or later for
 # virtual threads, and warns otherwise. Options:
 #   --quick                  shorter runs, to check that everything works
