@@ -14,13 +14,14 @@
 #   export PULLSECRET_VEGETA=$(scripts/vegeta.sh | tail -1)
 #
 # Environment:
-#   PULLSECRET_VEGETA         a vegeta binary to use as it is: printed, nothing installed
+#   PULLSECRET_VEGETA         a vegeta binary to use as it is: printed (also by --print-path),
+#                             nothing installed
 #   VEGETA_VERSION            vegeta release (default below)
 #   PULLSECRET_VEGETA_CACHE   cache root (default above)
 
 set -euo pipefail
 
-if [[ -n "${PULLSECRET_VEGETA:-}" && -z "${1:-}" ]]; then
+if [[ -n "${PULLSECRET_VEGETA:-}" && ( -z "${1:-}" || "$1" == --print-path ) ]]; then
   [[ -x "$PULLSECRET_VEGETA" ]] || { echo "vegeta.sh: error: PULLSECRET_VEGETA=${PULLSECRET_VEGETA} is not executable" >&2; exit 1; }
   printf '%s\n' "$PULLSECRET_VEGETA"
   exit 0

@@ -94,15 +94,15 @@ final class ApiServerScenario {
         List.of(
             WebhookConfigurations.podCreate(
                 "pullsecret.tanhdev.com", url, caBundle, SELECTOR, "on")));
-    PodCreations probe = new PodCreations(client, NAMESPACE);
-    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (probe.createOne().getSpec().getImagePullSecrets().isEmpty()) {
-      if (System.nanoTime() > giveUp) {
-        throw new IllegalStateException("the API server did not call the webhook within 30 s");
+    try (PodCreations probe = new PodCreations(client, NAMESPACE)) {
+      long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (probe.createOne().getSpec().getImagePullSecrets().isEmpty()) {
+        if (System.nanoTime() > giveUp) {
+          throw new IllegalStateException("the API server did not call the webhook within 30 s");
+        }
+        Thread.sleep(100);
       }
-      Thread.sleep(100);
     }
-    probe.close();
   }
 
   private static String row(int rate, LatencySummary without, LatencySummary with) {
