@@ -6,6 +6,7 @@ import static com.tanhdev.pullsecret.provision.PlannerFixture.DEV_AND_PRODUCTION
 import static com.tanhdev.pullsecret.provision.PlannerFixture.SECRET;
 import static com.tanhdev.pullsecret.provision.PlannerFixture.SOURCE;
 import static com.tanhdev.pullsecret.provision.PlannerFixture.VALID;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.handMade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.provision.CopyPlan.Action;
@@ -22,20 +23,6 @@ class CopyPlannerTamperingTest {
 
   private final CopyPlanner planner =
       new CopyPlanner(DEV_AND_PRODUCTION, Set.of(SOURCE), false, false);
-
-  private static ObservedCopy handMade(String type) {
-    return new ObservedCopy(
-        "auth-dev",
-        "uid-2",
-        "9",
-        type,
-        false,
-        null,
-        null,
-        CopyContent.hashOf(type, Map.of()),
-        false,
-        List.of());
-  }
 
   @Test
   void our_copy_replaced_by_one_of_another_type_is_deleted_to_be_made_again() {

@@ -6,6 +6,7 @@ import static com.tanhdev.pullsecret.provision.PlannerFixture.DEV_AND_PRODUCTION
 import static com.tanhdev.pullsecret.provision.PlannerFixture.SECRET;
 import static com.tanhdev.pullsecret.provision.PlannerFixture.SOURCE;
 import static com.tanhdev.pullsecret.provision.PlannerFixture.VALID;
+import static com.tanhdev.pullsecret.provision.PlannerFixture.handMade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tanhdev.pullsecret.provision.CopyPlan.Action;
@@ -29,20 +30,6 @@ class CopyPlannerTest {
         SOURCE.toString(),
         hashAnnotation,
         contentHash,
-        false,
-        List.of());
-  }
-
-  private static ObservedCopy handMade(String type) {
-    return new ObservedCopy(
-        "auth-dev",
-        "uid-2",
-        "9",
-        type,
-        false,
-        null,
-        null,
-        CopyContent.hashOf(type, Map.of()),
         false,
         List.of());
   }

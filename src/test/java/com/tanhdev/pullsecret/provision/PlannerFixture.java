@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.provision;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,4 +25,19 @@ final class PlannerFixture {
           .excluding("pullsecret-system");
 
   private PlannerFixture() {}
+
+  /** A secret in auth-dev under the rule's name that the provisioner did not make. */
+  static ObservedCopy handMade(String type) {
+    return new ObservedCopy(
+        "auth-dev",
+        "uid-2",
+        "9",
+        type,
+        false,
+        null,
+        null,
+        CopyContent.hashOf(type, Map.of()),
+        false,
+        List.of());
+  }
 }

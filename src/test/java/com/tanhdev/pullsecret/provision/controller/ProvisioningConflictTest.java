@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,20 +57,11 @@ class ProvisioningConflictTest {
     scenario.validSource();
     TestNamespace namespace = scenario.selected("review-dev");
     Secret imitation =
-        scenario
-            .admin
-            .secrets()
-            .inNamespace(namespace.name())
-            .resource(
-                new SecretBuilder()
-                    .withNewMetadata()
-                    .withName(scenario.secret)
-                    .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
-                    .endMetadata()
-                    .withType("kubernetes.io/dockerconfigjson")
-                    .withStringData(Map.of(".dockerconfigjson", HAND_MADE))
-                    .build())
-            .create();
+        scenario.createLabelledAsOurs(
+            namespace,
+            Map.of(),
+            "kubernetes.io/dockerconfigjson",
+            Map.of(".dockerconfigjson", HAND_MADE));
     ProvisionerProcess process = scenario.startLeader();
 
     awaitConflictReported(scenario, process, namespace, imitation);

@@ -180,26 +180,15 @@ class ProvisioningLifecycleTest {
     TestNamespace namespace = scenario.selected("return-dev");
     Secret source = scenario.sourceSecret();
     // What kubectl replace --force of an edited copy leaves: our whole marker on another type.
-    scenario
-        .admin
-        .secrets()
-        .inNamespace(namespace.name())
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(scenario.secret)
-                .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
-                .withAnnotations(
-                    Map.of(
-                        "pullsecret.tanhdev.com/source",
-                        scenario.sources.name() + "/" + scenario.secret,
-                        "pullsecret.tanhdev.com/source-hash",
-                        CopyContent.hashOf(source.getType(), source.getData())))
-                .endMetadata()
-                .withType("Opaque")
-                .withStringData(Map.of("note", "not a pull secret"))
-                .build())
-        .create();
+    scenario.createLabelledAsOurs(
+        namespace,
+        Map.of(
+            "pullsecret.tanhdev.com/source",
+            scenario.sources.name() + "/" + scenario.secret,
+            "pullsecret.tanhdev.com/source-hash",
+            CopyContent.hashOf(source.getType(), source.getData())),
+        "Opaque",
+        Map.of("note", "not a pull secret"));
 
     scenario.startLeader();
 

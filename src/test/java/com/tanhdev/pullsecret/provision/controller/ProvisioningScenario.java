@@ -142,6 +142,31 @@ final class ProvisioningScenario implements AutoCloseable {
     return admin.secrets().inNamespace(namespace.name()).withName(secret).get();
   }
 
+  /**
+   * Creates, under the copy's name, a secret wearing the provisioner's label and the given
+   * annotations: what someone else's tool or a hand edit leaves behind.
+   */
+  Secret createLabelledAsOurs(
+      TestNamespace namespace,
+      Map<String, String> annotations,
+      String type,
+      Map<String, String> stringData) {
+    return admin
+        .secrets()
+        .inNamespace(namespace.name())
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(secret)
+                .withLabels(Map.of("app.kubernetes.io/managed-by", "pullsecret-webhook"))
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withType(type)
+                .withStringData(stringData)
+                .build())
+        .create();
+  }
+
   /** Waits until the namespace holds a copy with the source's current data. */
   Secret awaitCopyInSync(TestNamespace namespace) {
     await("copy in " + namespace)
