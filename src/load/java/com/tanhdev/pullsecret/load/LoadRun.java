@@ -170,12 +170,7 @@ public final class LoadRun {
 
   private static String environment(LoadOptions options, List<String> flags, ReviewBodies bodies)
       throws IOException, InterruptedException {
-    String model =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.substring(l.indexOf(':') + 2))
-            .orElse("unknown");
+    String model = ProcessMeter.cpuModel();
     return """
         - machine: %d CPUs (%s), load average before: %s
         - server JVM: %s

@@ -43,6 +43,15 @@ final class ProcessMeter {
     return Duration.ofMillis(ticks * MILLIS_PER_TICK);
   }
 
+  /** The processor's model name from {@code /proc/cpuinfo}, for the reports' machine line. */
+  static String cpuModel() throws IOException {
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("model name"))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 2))
+        .orElse("unknown");
+  }
+
   /** The three load averages of {@code /proc/loadavg}. */
   static String loadAverage() throws IOException {
     String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");

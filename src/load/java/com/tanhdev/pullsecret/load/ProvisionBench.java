@@ -111,12 +111,7 @@ public final class ProvisionBench {
   }
 
   private static String environment(Path java) throws IOException, InterruptedException {
-    String model =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.substring(l.indexOf(':') + 2))
-            .orElse("unknown");
+    String model = ProcessMeter.cpuModel();
     return """
         - machine: %d CPUs (%s), load average before: %s
         - provisioner JVM: %s, flags `%s` (the image's ENTRYPOINT), `provision --config FILE`
