@@ -15,14 +15,14 @@ import java.util.Map;
  * {@code PULLSECRET_IMAGE_JAVA} ({@code make test} sets it to the image's Java release, found by
  * {@code scripts/image-java.sh}), else the test's own.
  */
-final class ImageCommand {
+public final class ImageCommand {
 
   static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
 
   private ImageCommand() {}
 
   /** The command with its config file holding {@code configYaml}, in {@code dir}. */
-  static ContainerProcess start(Path dir, String configYaml, Map<String, String> env)
+  public static ContainerProcess start(Path dir, String configYaml, Map<String, String> env)
       throws IOException {
     Path jar = BASEDIR.resolve("target/pullsecret-webhook.jar");
     assertThat(jar)
