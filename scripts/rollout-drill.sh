@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The roll-out drill: two webhook replicas (the image's command line on the image's Java release)
 # behind the chart's Service, called by a real kube-apiserver through an EndpointSlice, with
-# failurePolicy Fail, while pods and deployments are created at 50 per second; then rolling
-# restarts, a SIGKILL, a certificate renewal, a CA rotation and an API server restart. Prints the
-# markdown table of docs/benchmarks.md ("Roll-outs") and writes target/rollout-report.json. Runs
-# in a network namespace of its own (unshare --net, so as root), whose loopback carries the pod
-# addresses 192.0.2.11-60; nothing leaves it. About 12 minutes with the default 20 restarts.
-# Options:
+# failurePolicy Fail, while pods and deployments are created at 50 per second. First with
+# certificate files: rolling restarts, a SIGKILL, a certificate renewal, a CA rotation and an API
+# server restart; then in the self-managed certificate mode: 5 rolling restarts and its own CA
+# rotation. Prints the markdown tables of docs/benchmarks.md ("Roll-outs") and writes
+# target/rollout-files.json and target/rollout-selfManaged.json. Runs in a network namespace of
+# its own (unshare --net, so as root), whose loopback carries the pod addresses 192.0.2.11-60;
+# nothing leaves it. About 15 minutes with the default 20 restarts, on a quiet machine.
+# Options (of the first run):
 #   --restarts N        rolling restarts of both replicas (default 20)
 #   --rate PER_SECOND   creates per second (default 50)
 set -euo pipefail
@@ -19,5 +21,12 @@ export PULLSECRET_KUBE_BIN PULLSECRET_HELM PULLSECRET_IMAGE_JAVA
 
 mvn -B -q -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/load.classpath)" \
-  com.tanhdev.pullsecret.rollout.IsolatedNetwork --report target/rollout-report.json "$@"
+drill() {
+  local certificates=$1
+  shift
+  java -cp "target/test-classes:target/classes:$(cat target/load.classpath)" \
+    com.tanhdev.pullsecret.rollout.IsolatedNetwork --certificates "$certificates" \
+    --report "target/rollout-$certificates.json" "$@"
+}
+drill files "$@"
+drill selfManaged --restarts 5

@@ -65,10 +65,12 @@ final class DrillCluster implements AutoCloseable {
             "MutatingWebhookConfiguration",
             MutatingWebhookConfiguration.class,
             "webhook.failurePolicy=Fail");
-    for (MutatingWebhook webhook : configuration.getWebhooks()) {
-      webhook
-          .getClientConfig()
-          .setCaBundle(Base64.getEncoder().encodeToString(caBundlePem.getBytes(US_ASCII)));
+    if (caBundlePem != null) {
+      for (MutatingWebhook webhook : configuration.getWebhooks()) {
+        webhook
+            .getClientConfig()
+            .setCaBundle(Base64.getEncoder().encodeToString(caBundlePem.getBytes(US_ASCII)));
+      }
     }
     client.resource(configuration).create();
     this.configurationName = configuration.getMetadata().getName();
@@ -80,7 +82,10 @@ final class DrillCluster implements AutoCloseable {
             .withPullSecret(SECRET);
   }
 
-  /** Starts the control plane and installs the chart's objects, trusting {@code caBundlePem}. */
+  /**
+   * Starts the control plane and installs the chart's objects, trusting {@code caBundlePem} (null
+   * for none: a self-managed webhook publishes its own).
+   */
   static DrillCluster start(String caBundlePem) {
     ControlPlane plane = ControlPlane.startWithAggregatorRouting();
     try {

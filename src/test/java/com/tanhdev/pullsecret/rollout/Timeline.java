@@ -19,26 +19,56 @@ final class Timeline {
     void run(Map<String, Double> extra) throws Exception;
   }
 
-  private record Window(String name, long fromNanos, long toNanos, Map<String, Double> extra) {}
+  private record Window(
+      String name,
+      long fromNanos,
+      long toNanos,
+      Long recoveryFromNanos,
+      Map<String, Double> extra) {}
 
   private static final int MESSAGE_TAIL = 120;
 
   private final List<Window> windows = new ArrayList<>();
+  private Long recoveryFromNanos;
 
   void run(String name, Step step) throws Exception {
-    System.out.printf("scenario: %s%n", name);
+    DrillLog.event("scenario: %s", name);
     Map<String, Double> extra = new LinkedHashMap<>();
+    recoveryFromNanos = null;
     long from = System.nanoTime();
     step.run(extra);
-    windows.add(new Window(name, from, System.nanoTime(), extra));
+    windows.add(new Window(name, from, System.nanoTime(), recoveryFromNanos, extra));
+  }
+
+  /**
+   * Called by a step at the moment it breaks something: its result then tells when the last failed
+   * admission after this moment ended ({@code lastFailureMillisAfterBreak}, 0 for none).
+   */
+  void measureRecoveryFromNow() {
+    recoveryFromNanos = System.nanoTime();
   }
 
   List<ScenarioResult> results(List<CallRecord> calls, double baselineP99Millis) {
+    calls.stream()
+        .filter(call -> call.outcome() != CallOutcome.INJECTED)
+        .forEach(
+            call ->
+                System.out.printf(
+                    "%9.3f s  call failed after %.0f ms: %s %s%n",
+                    DrillLog.secondsAt(call.startNanos()),
+                    call.latencyNanos() / 1e6,
+                    call.outcome(),
+                    call.detail()));
     List<ScenarioResult> results = new ArrayList<>();
     for (Window window : windows) {
       List<CallRecord> in =
           calls.stream().filter(c -> c.startedIn(window.fromNanos, window.toNanos)).toList();
       double p99 = percentileMillis(in, 0.99);
+      Map<String, Double> extra = new LinkedHashMap<>(window.extra);
+      if (window.recoveryFromNanos != null) {
+        extra.put(
+            "lastFailureMillisAfterBreak", lastFailureMillisAfter(in, window.recoveryFromNanos));
+      }
       results.add(
           new ScenarioResult(
               window.name,
@@ -50,7 +80,7 @@ final class Timeline {
               percentileMillis(in, 0.50),
               p99,
               in.isEmpty() ? 0 : p99 - baselineP99Millis,
-              window.extra,
+              extra,
               failureMessages(in)));
     }
     return results;
@@ -68,7 +98,7 @@ final class Timeline {
   }
 
   /** When the last failed admission of {@code calls} ended, in ms after {@code sinceNanos}. */
-  static double lastFailureMillisAfter(List<CallRecord> calls, long sinceNanos) {
+  private static double lastFailureMillisAfter(List<CallRecord> calls, long sinceNanos) {
     return calls.stream()
         .filter(c -> c.isFailedAdmission() && c.endNanos() >= sinceNanos)
         .max(Comparator.comparingLong(CallRecord::endNanos))

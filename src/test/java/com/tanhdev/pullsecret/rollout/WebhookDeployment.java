@@ -30,14 +30,25 @@ final class WebhookDeployment implements AutoCloseable {
   private final ServiceEndpoints endpoints;
   private final PodTiming timing;
   private final Path dir;
+  private final String certificatesYaml;
   private final List<WebhookReplica> running = new ArrayList<>();
   private final SubjectAlternativeNames serviceNames;
   private CertificateAuthority ca;
   private int nextHost = IsolatedNetwork.FIRST_HOST;
   private int started;
 
-  WebhookDeployment(DrillCluster cluster, CertificateAuthority ca, PodTiming timing, Path dir) {
+  /**
+   * {@code certificatesYaml}: the {@code certificates:} section of the pods' config file, empty for
+   * the files that {@code ca} issues (as cert-manager does).
+   */
+  WebhookDeployment(
+      DrillCluster cluster,
+      CertificateAuthority ca,
+      PodTiming timing,
+      Path dir,
+      String certificatesYaml) {
     this.cluster = cluster;
+    this.certificatesYaml = certificatesYaml;
     this.ca = ca;
     this.timing = timing;
     this.dir = dir;
@@ -84,11 +95,15 @@ final class WebhookDeployment implements AutoCloseable {
    */
   boolean delete(WebhookReplica replica) throws InterruptedException {
     endpoints.set(replica.address(), State.TERMINATING);
+    DrillLog.event("%s terminating, preStop sleep", replica);
     Thread.sleep(timing.preStopSleep().toMillis());
     replica.terminate();
+    DrillLog.event("%s SIGTERM", replica);
     boolean exited = replica.awaitExit(timing.gracePeriod().minus(timing.preStopSleep()));
+    DrillLog.event("%s %s", replica, exited ? "exited" : "killed at the end of its grace period");
     endpoints.remove(replica.address());
     running.remove(replica);
+    replica.saveOutput();
     return exited;
   }
 
@@ -99,9 +114,12 @@ final class WebhookDeployment implements AutoCloseable {
    */
   void killAndRecover(WebhookReplica replica) throws Exception {
     replica.kill();
+    DrillLog.event("%s SIGKILL", replica);
     replica.awaitExit(Duration.ofSeconds(10));
+    replica.saveOutput();
     Thread.sleep(timing.deathNoticed().toMillis());
     endpoints.set(replica.address(), State.NOT_READY);
+    DrillLog.event("%s not ready", replica);
     running.remove(replica);
     startOn(replica.name() + "-restarted", replica.address(), replica.tls());
   }
@@ -122,6 +140,7 @@ final class WebhookDeployment implements AutoCloseable {
   public void close() {
     for (WebhookReplica replica : running) {
       replica.close();
+      replica.saveOutput();
     }
     running.clear();
   }
@@ -129,7 +148,8 @@ final class WebhookDeployment implements AutoCloseable {
   private WebhookReplica startOn(String name, String address, SecretVolume tls) throws Exception {
     Path home = dir.resolve(name);
     WebhookReplica replica =
-        WebhookReplica.start(name, address, home, tls, "", cluster.webhookEnvironment(dir));
+        WebhookReplica.start(
+            name, address, home, tls, certificatesYaml, cluster.webhookEnvironment(dir));
     running.add(replica);
     try {
       await(name + " ready")
@@ -143,6 +163,7 @@ final class WebhookDeployment implements AutoCloseable {
       throw new IllegalStateException(name + " exited while starting:\n" + replica.stderr());
     }
     endpoints.set(address, State.READY);
+    DrillLog.event("%s ready", replica);
     return replica;
   }
 

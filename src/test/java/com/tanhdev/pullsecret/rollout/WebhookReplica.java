@@ -27,12 +27,15 @@ final class WebhookReplica implements AutoCloseable {
 
   private final String name;
   private final String address;
+  private final Path home;
   private final SecretVolume tls;
   private final ContainerProcess process;
 
-  private WebhookReplica(String name, String address, SecretVolume tls, ContainerProcess process) {
+  private WebhookReplica(
+      String name, String address, Path home, SecretVolume tls, ContainerProcess process) {
     this.name = name;
     this.address = address;
+    this.home = home;
     this.tls = tls;
     this.process = process;
   }
@@ -67,7 +70,8 @@ final class WebhookReplica implements AutoCloseable {
                 tls.certificateFile(),
                 tls.keyFile(),
                 certificatesYaml);
-    return new WebhookReplica(name, address, tls, ImageCommand.start(dir, config, environment));
+    return new WebhookReplica(
+        name, address, dir, tls, ImageCommand.start(dir, config, environment));
   }
 
   String name() {
@@ -123,6 +127,16 @@ final class WebhookReplica implements AutoCloseable {
     }
     process.kill();
     return false;
+  }
+
+  /** Writes what the process printed to {@code stdout.log} and {@code stderr.log} in its home. */
+  void saveOutput() {
+    try {
+      Files.write(home.resolve("stdout.log"), process.stdoutLines());
+      Files.writeString(home.resolve("stderr.log"), process.stderr());
+    } catch (IOException e) {
+      DrillLog.event("%s: cannot save its output: %s", this, e);
+    }
   }
 
   /** The last lines the process wrote on stderr, for failure messages. */
