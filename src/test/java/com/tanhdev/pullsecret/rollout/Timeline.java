@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The scenarios of a drill in the order they ran, each with its time window, so that every create
- * of the steady stream is counted in the scenario it started in.
+ * of the steady stream is counted in the scenario it ended in: a create that started just before a
+ * replica was killed reaches the webhook after, and fails because of the kill.
  */
 final class Timeline {
 
@@ -62,7 +63,7 @@ final class Timeline {
     List<ScenarioResult> results = new ArrayList<>();
     for (Window window : windows) {
       List<CallRecord> in =
-          calls.stream().filter(c -> c.startedIn(window.fromNanos, window.toNanos)).toList();
+          calls.stream().filter(c -> c.endedIn(window.fromNanos, window.toNanos)).toList();
       double p99 = percentileMillis(in, 0.99);
       Map<String, Double> extra = new LinkedHashMap<>(window.extra);
       if (window.recoveryFromNanos != null) {
