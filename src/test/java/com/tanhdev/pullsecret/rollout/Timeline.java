@@ -61,9 +61,12 @@ final class Timeline {
                     call.outcome(),
                     call.detail()));
     List<ScenarioResult> results = new ArrayList<>();
-    for (Window window : windows) {
-      List<CallRecord> in =
-          calls.stream().filter(c -> c.endedIn(window.fromNanos, window.toNanos)).toList();
+    for (int i = 0; i < windows.size(); i++) {
+      Window window = windows.get(i);
+      // The first and last windows are open-ended: every call of the stream counts somewhere.
+      long from = i == 0 ? Long.MIN_VALUE : window.fromNanos;
+      long to = i == windows.size() - 1 ? Long.MAX_VALUE : window.toNanos;
+      List<CallRecord> in = calls.stream().filter(c -> c.endedIn(from, to)).toList();
       double p99 = percentileMillis(in, 0.99);
       Map<String, Double> extra = new LinkedHashMap<>(window.extra);
       if (window.recoveryFromNanos != null) {
