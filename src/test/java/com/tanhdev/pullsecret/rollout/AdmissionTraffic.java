@@ -2,11 +2,13 @@ package com.tanhdev.pullsecret.rollout;
 
 import com.tanhdev.pullsecret.kube.ApiAnswer;
 import com.tanhdev.pullsecret.kube.ApiRequests;
+import com.tanhdev.pullsecret.kube.Deployments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -133,43 +135,31 @@ final class AdmissionTraffic implements AutoCloseable {
   }
 
   private Pod pod(int number) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName("call-" + number)
-        .withNamespace(namespace)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage(IMAGE)
-        .endContainer()
-        .endSpec()
-        .build();
+    return registryPod(namespace, "call-" + number);
   }
 
   private Deployment deployment(int number) {
-    Map<String, String> labels = Map.of("app", "call-" + number);
-    return new DeploymentBuilder()
+    String name = "call-" + number;
+    return Deployments.of(namespace, name, Map.of("app", name), registryPodSpec()).build();
+  }
+
+  /** A Pod whose one container pulls from the registry. */
+  static Pod registryPod(String namespace, String name) {
+    return new PodBuilder()
         .withNewMetadata()
-        .withName("call-" + number)
+        .withName(name)
         .withNamespace(namespace)
         .endMetadata()
-        .withNewSpec()
-        .withNewSelector()
-        .withMatchLabels(labels)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withNewSpec()
+        .withSpec(registryPodSpec())
+        .build();
+  }
+
+  private static PodSpec registryPodSpec() {
+    return new PodSpecBuilder()
         .addNewContainer()
         .withName("app")
         .withImage(IMAGE)
         .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
         .build();
   }
 }

@@ -13,7 +13,6 @@ import com.tanhdev.pullsecret.kube.WebhookFixture;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
@@ -150,7 +149,9 @@ final class DrillCluster implements AutoCloseable {
         .ignoreExceptions()
         .until(
             () ->
-                PodSpecs.pullSecretNames(api.dryRunCreate(probePod()).object(Pod.class))
+                PodSpecs.pullSecretNames(
+                        api.dryRunCreate(AdmissionTraffic.registryPod(workloads.name(), "probe"))
+                            .object(Pod.class))
                     .contains(SECRET));
   }
 
@@ -176,20 +177,5 @@ final class DrillCluster implements AutoCloseable {
   @Override
   public void close() {
     plane.close();
-  }
-
-  private Pod probePod() {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName("probe")
-        .withNamespace(workloads.name())
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage(AdmissionTraffic.IMAGE)
-        .endContainer()
-        .endSpec()
-        .build();
   }
 }
