@@ -29,6 +29,7 @@ FROM eclipse-temurin:${JAVA_VERSION}-jdk AS runtime
 # SPNEGO, servlet leak preventers, Vert.x verticle compilation, JTA), plus two that are only
 # loaded reflectively:
 #   java.logging, java.xml    logback and its XML configuration
+#   java.net.http             the Kubernetes client's HTTP transport (the JDK's HttpClient)
 #   java.management,          micrometer JVM and process metrics (com.sun.management beans)
 #     jdk.management
 #   java.naming,              logback and Netty's DNS server discovery (JNDI "dns:" context)
@@ -39,7 +40,7 @@ FROM eclipse-temurin:${JAVA_VERSION}-jdk AS runtime
 # stack would add megabytes and CVEs. jdk.crypto.ec is not needed: since JDK 22 the EC
 # algorithms (the ECDSA P-256 serving certificate) live in java.base.
 RUN jlink \
-      --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.management,jdk.naming.dns,jdk.unsupported \
+      --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.management,jdk.naming.dns,jdk.unsupported \
       --strip-debug \
       --no-man-pages \
       --no-header-files \
