@@ -176,7 +176,8 @@ public final class FootprintRun {
   private static String tool(String java, String tool, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(java).resolveSibling(tool).toString());
+    // The trimmed runtime has no tools: the generator runs on the full JDK of the same release.
+    command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,12 +1,14 @@
 package com.tanhdev.pullsecret.load;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The shaded jar's {@code serve}, as the container runs it: {@code java FLAGS -jar JAR serve
@@ -87,10 +89,19 @@ record JarServer(String java, Path jar, Path tlsDir, String apiServerUrl, Path w
         .formatted(apiServerUrl);
   }
 
-  /** A port free now; the server binds it a moment later, on loopback where nothing else races. */
+  /**
+   * A port free now, below Linux's range of ephemeral ports (32768 and up), where the connections
+   * of this and other processes on the machine would otherwise take it before the server binds it.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000");
   }
 }

@@ -39,7 +39,7 @@ public final class TrainingRun {
   private static final Duration SYNC_LIMIT = Duration.ofSeconds(60);
 
   /** Reviews per kept-alive caller: enough for the JIT to profile the request path at its top. */
-  private static final int REVIEWS_PER_CALLER = 2_000;
+  private static final int REVIEWS_PER_CALLER = 1_000;
 
   private static final int DIALS = 100;
 
