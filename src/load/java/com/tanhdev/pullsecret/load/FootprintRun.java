@@ -128,9 +128,9 @@ public final class FootprintRun {
   }
 
   /**
-   * Makes the AOT cache a variant names ({@code -XX:AOTCache=FILE}) when it is not there yet, with
-   * the Dockerfile's training run: the variant's other flags, {@code -XX:AOTCacheOutput=FILE}, and
-   * the jar as the class path, as {@code -jar} makes it at run time.
+   * Makes the AOT cache a variant names ({@code -XX:AOTCache=FILE}) when it is missing or older
+   * than the jar, with the Dockerfile's training run: the variant's other flags, {@code
+   * -XX:AOTCacheOutput=FILE}, and the jar as the class path, as {@code -jar} makes it at run time.
    */
   private static void trainAotCache(FootprintOptions options, Variant variant)
       throws IOException, InterruptedException {
@@ -141,9 +141,14 @@ public final class FootprintRun {
             .map(f -> Path.of(f.substring(prefix.length())))
             .findFirst()
             .orElse(null);
-    if (cache == null || Files.exists(cache)) {
+    // The JVM refuses a cache made for another build of the jar.
+    if (cache == null
+        || (Files.exists(cache)
+            && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(options.jar()))
+                > 0)) {
       return;
     }
+    Files.deleteIfExists(cache);
     List<String> command = new ArrayList<>();
     command.add(options.serverJava());
     command.add("-XX:AOTCacheOutput=" + cache);

@@ -18,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRun {
 
   /**
-   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}). The production logback
-   * configuration replaces the tests' one, so every review is logged as in a cluster.
+   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}) but its AOT cache, which
+   * cannot be made for servers run from class directories (scripts/footprint.sh measures the jar
+   * with it). The production logback configuration replaces the tests' one, so every review is
+   * logged as in a cluster.
    */
   static final List<String> CONTAINER_FLAGS =
       List.of(
           "-Xmx96m",
+          "-Xmn16m",
           "-XX:+UseSerialGC",
+          "-XX:+UseCompactObjectHeaders",
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:TrimNativeHeapInterval=1000",
           "-Dlogback.configurationFile=logback.xml");
