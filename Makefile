@@ -19,8 +19,9 @@ bench:
 	scripts/bench.sh
 
 # The load tests over HTTPS, shaped like kube-apiserver's webhook client, then the provisioner
-# against a real kube-apiserver (results in docs/benchmarks.md). About 20 minutes; run on an
-# otherwise quiet machine.
+# against a real kube-apiserver, then the roll-out drill with 20 rolling restarts (results in
+# docs/benchmarks.md). About 35 minutes; run on an otherwise quiet machine.
 load:
 	scripts/load.sh
 	scripts/provision-bench.sh
+	scripts/rollout-drill.sh

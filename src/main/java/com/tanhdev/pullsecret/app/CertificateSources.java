@@ -34,11 +34,13 @@ final class CertificateSources {
         environment.podNamespace(client.get().getNamespace(), "certificates.mode selfManaged");
     return SelfManagedCertificateSource.create(
         client.get(),
-        SelfManagedSettings.defaults(
+        SelfManagedSettings.forService(
             namespace,
             certificates.secretName(),
             certificates.webhookConfigurationName(),
-            certificates.serviceName()),
+            certificates.serviceName(),
+            certificates.checkInterval(),
+            certificates.rotationOverlap()),
         clock);
   }
 }

@@ -1,5 +1,7 @@
 package com.tanhdev.pullsecret.config;
 
+import java.time.Duration;
+
 /**
  * Certificate settings.
  *
@@ -7,6 +9,13 @@ package com.tanhdev.pullsecret.config;
  * @param secretName selfManaged: the Secret holding the CA and serving certificate
  * @param webhookConfigurationName selfManaged: the MutatingWebhookConfiguration to keep current
  * @param serviceName selfManaged: the Service whose DNS names the certificate carries
+ * @param checkInterval selfManaged: how often each replica reads the Secret
+ * @param rotationOverlap selfManaged: the least time each phase of a CA rotation lasts
  */
 public record CertificateSettings(
-    CertificateMode mode, String secretName, String webhookConfigurationName, String serviceName) {}
+    CertificateMode mode,
+    String secretName,
+    String webhookConfigurationName,
+    String serviceName,
+    Duration checkInterval,
+    Duration rotationOverlap) {}

@@ -31,7 +31,15 @@ final class ConfigParser {
       Set.of("host", "port", "healthPort", "tlsCertFile", "tlsKeyFile", "maxConcurrentReviews");
   private static final Set<String> CERTIFICATE_KEYS = Set.of("mode", "selfManaged");
   private static final Set<String> SELF_MANAGED_KEYS =
-      Set.of("secretName", "webhookConfigurationName", "serviceName");
+      Set.of(
+          "secretName",
+          "webhookConfigurationName",
+          "serviceName",
+          "checkIntervalSeconds",
+          "rotationOverlapSeconds");
+
+  /** Each rotation phase lasts at least this many checks, so that every replica has reloaded. */
+  private static final int CHECKS_PER_OVERLAP = 3;
 
   /**
    * @param releaseNamespace {@code PULLSECRET_NAMESPACE}, or null
@@ -88,10 +96,20 @@ final class ConfigParser {
         certificates.choice("mode", CertificateMode.FILES, CertificateMode.class);
     ConfigNode names = certificates.objectOrEmpty("selfManaged");
     names.rejectUnknownKeys(SELF_MANAGED_KEYS);
+    int checkSeconds = names.integer("checkIntervalSeconds", 10, 1, 3_600);
+    int overlapSeconds = names.integer("rotationOverlapSeconds", 600, 3, 86_400);
+    if (overlapSeconds < CHECKS_PER_OVERLAP * checkSeconds) {
+      names.problem(
+          "rotationOverlapSeconds",
+          "must be at least %d times checkIntervalSeconds (%d), so that every replica reloads in each phase"
+              .formatted(CHECKS_PER_OVERLAP, checkSeconds));
+    }
     return new CertificateSettings(
         mode,
         names.string("secretName", "pullsecret-webhook-tls"),
         names.string("webhookConfigurationName", "pullsecret-webhook"),
-        names.string("serviceName", "pullsecret-webhook"));
+        names.string("serviceName", "pullsecret-webhook"),
+        Duration.ofSeconds(checkSeconds),
+        Duration.ofSeconds(overlapSeconds));
   }
 }

@@ -22,7 +22,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebhookServer implements AutoCloseable {
 
-  /** In-flight reviews get this long to finish on shutdown. */
+  /**
+   * Shutdown gets this long to drain: in-flight reviews finish, connections in use are closed after
+   * their next answer, idle ones after {@link TransportDeadlines#DRAIN_IDLE_MILLIS}.
+   */
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
   /**
@@ -138,6 +141,7 @@ public final class WebhookServer implements AutoCloseable {
                         connector.setHost(settings.host());
                         connector.setPort(settings.port());
                         connector.setIdleTimeout(TransportDeadlines.IDLE_MILLIS);
+                        connector.setShutdownIdleTimeout(TransportDeadlines.DRAIN_IDLE_MILLIS);
                         connector.setAcceptQueueSize(ACCEPT_QUEUE);
                         connector.addBean(phases);
                         connector.addBean(
@@ -190,7 +194,11 @@ public final class WebhookServer implements AutoCloseable {
     return healthApp.port();
   }
 
-  /** Stops accepting, lets in-flight reviews finish (bounded), then stops. */
+  /**
+   * Stops accepting, then drains (bounded): in-flight reviews finish, every later answer on an open
+   * connection says {@code Connection: close}, idle connections are closed once idle for {@link
+   * TransportDeadlines#DRAIN_IDLE_MILLIS}.
+   */
   @Override
   public void close() {
     if (webhookApp != null) {

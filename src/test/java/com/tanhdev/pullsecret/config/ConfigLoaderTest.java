@@ -12,6 +12,7 @@ import com.tanhdev.pullsecret.policy.RegistryRule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,37 @@ class ConfigLoaderTest {
         .hasMessageContaining("missingSecrets: unknown key")
         .hasMessageContaining("lookupTimeoutMillis: must be a whole number from 10 to 4000")
         .hasMessageContaining("server.prot: unknown key");
+  }
+
+  @Test
+  void self_managed_rotation_timing_defaults_to_ten_seconds_and_ten_minutes_and_can_be_shortened() {
+    CertificateSettings defaults = loader.loadEmbedded(Map.of()).certificates();
+    assertThat(defaults.checkInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(defaults.rotationOverlap()).isEqualTo(Duration.ofMinutes(10));
+
+    CertificateSettings shortened =
+        parse(
+                """
+                certificates:
+                  mode: selfManaged
+                  selfManaged: {checkIntervalSeconds: 1, rotationOverlapSeconds: 3}
+                """,
+                Map.of())
+            .certificates();
+    assertThat(shortened.checkInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(shortened.rotationOverlap()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void a_rotation_overlap_shorter_than_three_checks_is_refused() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "certificates:\n  selfManaged: {checkIntervalSeconds: 5, rotationOverlapSeconds: 14}\n",
+                    Map.of()))
+        .hasMessageContaining(
+            "certificates.selfManaged.rotationOverlapSeconds: must be at least 3 times"
+                + " checkIntervalSeconds (5)");
   }
 
   @Test

@@ -20,10 +20,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GracefulShutdownTest {
+
+  /** Twice Jetty's default idle time for connections of a stopping server, which closed them. */
+  private static final Duration IDLE_DURING_SHUTDOWN = Duration.ofSeconds(2);
 
   /** A lookup that holds the review until the test lets it go, like a slow live read. */
   private static final class HeldLookup implements SecretLookup {
@@ -75,6 +79,40 @@ class GracefulShutdownTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"patchType\":\"JSONPatch\"");
     shutdown.get(15, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The API server keeps its connections open and sends the next call on one without warning, and a
+   * call that meets a connection closed under it fails. When shutdown starts, a connection left
+   * idle stays open well past Jetty's default of one second, and the call that comes on it is
+   * answered with {@code Connection: close}: the API server retires the connection itself.
+   */
+  @Test
+  void during_shutdown_a_kept_alive_connection_is_answered_and_retired_not_dropped(
+      @TempDir Path dir) throws Exception {
+    HeldLookup lookup = new HeldLookup();
+    lookup.release.countDown();
+    RunningWebhook webhook = new RunningWebhook(dir, lookup);
+    byte[] review = RawReviews.podReview();
+    try (SSLSocket keptAlive = webhook.tls()) {
+      keptAlive.setSoTimeout(15_000);
+      RawReviews.post(keptAlive, review);
+      assertThat(RawReviews.statusLine(keptAlive)).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(RawReviews.rest(keptAlive).closesConnection()).isFalse();
+
+      int port = webhook.webhookPort();
+      CompletableFuture<Void> shutdown = CompletableFuture.runAsync(webhook::close);
+      await().atMost(Duration.ofSeconds(10)).until(() -> refusesConnections(port));
+      Thread.sleep(IDLE_DURING_SHUTDOWN.toMillis());
+
+      RawReviews.post(keptAlive, review);
+      assertThat(RawReviews.statusLine(keptAlive)).isEqualTo("HTTP/1.1 200 OK");
+      RawReviews.Rest answer = RawReviews.rest(keptAlive);
+      assertThat(answer.body()).contains("\"patchType\":\"JSONPatch\"");
+      assertThat(answer.closesConnection()).isTrue();
+      assertThat(keptAlive.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
+      shutdown.get(15, TimeUnit.SECONDS);
+    }
   }
 
   private static boolean refusesConnections(int port) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * blocks on a full pipe. It is killed on {@link #close()}, or by a shutdown hook if the test JVM is
  * stopped first.
  */
-final class ContainerProcess implements AutoCloseable {
+public final class ContainerProcess implements AutoCloseable {
 
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
@@ -54,7 +54,7 @@ final class ContainerProcess implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
@@ -62,7 +62,7 @@ final class ContainerProcess implements AutoCloseable {
    * A line of the kernel's memory accounting of the process, in KiB: {@code VmHWM} is the peak
    * resident set since it started, {@code VmRSS} the current one.
    */
-  long memoryKib(String field) throws IOException {
+  public long memoryKib(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
       if (line.startsWith(field + ":")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -71,16 +71,16 @@ final class ContainerProcess implements AutoCloseable {
     throw new IOException("no " + field + " for process " + pid());
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** The stdout lines so far. */
-  List<String> stdoutLines() {
+  public List<String> stdoutLines() {
     return List.copyOf(stdout);
   }
 
-  String stderr() {
+  public String stderr() {
     return String.join("\n", stderr);
   }
 
@@ -89,10 +89,20 @@ final class ContainerProcess implements AutoCloseable {
    * the handle, because {@link Process#destroy()} also closes the pipes, and with them whatever the
    * process logs while it shuts down.
    */
-  void terminate() {
+  public void terminate() {
     if (!process.toHandle().destroy()) {
       throw new IllegalStateException("cannot send SIGTERM to " + process.pid());
     }
+  }
+
+  /** Sends SIGKILL: the process ends at once, with no shutdown of its own (OOM kill, node loss). */
+  public void kill() {
+    process.toHandle().destroyForcibly();
+  }
+
+  /** Whether the process has exited within {@code timeout}. */
+  public boolean exitsWithin(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -100,7 +110,7 @@ final class ContainerProcess implements AutoCloseable {
    *
    * @throws AssertionError if the process is still running after {@code timeout}
    */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(
           "still running " + timeout.toSeconds() + " s later; stderr:\n" + stderr());

@@ -16,14 +16,14 @@ import java.util.Map;
  * {@code scripts/image-java.sh}), else the test's own. The image's AOT cache is made for the jar by
  * the Dockerfile's training run on first use ({@link ImageAotCache}).
  */
-final class ImageCommand {
+public final class ImageCommand {
 
   static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
 
   private ImageCommand() {}
 
   /** The command with its config file holding {@code configYaml}, in {@code dir}. */
-  static ContainerProcess start(Path dir, String configYaml, Map<String, String> env)
+  public static ContainerProcess start(Path dir, String configYaml, Map<String, String> env)
       throws IOException {
     Path jar = BASEDIR.resolve("target/pullsecret-webhook.jar");
     assertThat(jar)

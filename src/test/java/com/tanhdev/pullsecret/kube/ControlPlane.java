@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,14 @@ public final class ControlPlane implements AutoCloseable {
 
   private final Teardown teardown;
   private final SupervisedProcess etcd;
-  private final SupervisedProcess apiServer;
+  private final ApiServerProcess apiServer;
   private final KubernetesClient client;
   private final List<SupervisedProcess> controllers = new CopyOnWriteArrayList<>();
 
   private ControlPlane(
       Teardown teardown,
       SupervisedProcess etcd,
-      SupervisedProcess apiServer,
+      ApiServerProcess apiServer,
       KubernetesClient client) {
     this.teardown = teardown;
     this.etcd = etcd;
@@ -55,7 +56,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts etcd and the API server and waits until the API server reports ready. */
   public static ControlPlane start() {
-    return start(false, Map.of());
+    return start(false, Map.of(), List.of());
   }
 
   /**
@@ -64,7 +65,19 @@ public final class ControlPlane implements AutoCloseable {
    * services whose TLS does not offer h2.
    */
   public static ControlPlane startWithApiServerEnvironment(Map<String, String> environment) {
-    return start(false, environment);
+    return start(false, environment, List.of());
+  }
+
+  /**
+   * Like {@link #start()}, with the API server calling a webhook's {@code service:} reference the
+   * way a cluster without kube-proxy does ({@code --enable-aggregator-routing=true}): at a ready
+   * address of the Service's EndpointSlices, picked at random for every new connection, verifying
+   * the certificate for {@code <service>.<namespace>.svc}, over HTTP/1.1. EndpointSlice addresses
+   * may not be loopback addresses, so the webhooks need addresses of their own (see {@code
+   * rollout.IsolatedNetwork}).
+   */
+  public static ControlPlane startWithAggregatorRouting() {
+    return start(false, Map.of(), List.of("--enable-aggregator-routing=true"));
   }
 
   /**
@@ -72,11 +85,13 @@ public final class ControlPlane implements AutoCloseable {
    * the default ServiceAccount of namespace {@code default} exists.
    */
   public static ControlPlane startWithControllerManager() {
-    return start(true, Map.of());
+    return start(true, Map.of(), List.of());
   }
 
   private static ControlPlane start(
-      boolean withControllerManager, Map<String, String> apiServerEnvironment) {
+      boolean withControllerManager,
+      Map<String, String> apiServerEnvironment,
+      List<String> extraApiServerFlags) {
     KubeBinaries binaries = KubeBinaries.fromEnvironment(System.getenv(), withControllerManager);
     Teardown teardown = new Teardown("control-plane");
     try {
@@ -94,14 +109,19 @@ public final class ControlPlane implements AutoCloseable {
       KubernetesClient client = teardown.add(adminClient(pki, "https://127.0.0.1:" + apiPort));
       // Added last, so stopped first: the API server then closes the client's connections itself,
       // whereas a client closed with open connections races its own event loop and logs errors.
-      SupervisedProcess apiServer =
+      List<String> apiServerFlags =
+          new ArrayList<>(ControlPlaneFlags.apiServer(dir, pki, etcdPort, apiPort));
+      apiServerFlags.addAll(extraApiServerFlags);
+      ApiServerProcess apiServer =
           teardown.add(
-              SupervisedProcess.start(
-                  "kube-apiserver",
-                  binaries.apiServer(),
-                  ControlPlaneFlags.apiServer(dir, pki, etcdPort, apiPort),
-                  apiServerEnvironment,
-                  dir.resolve("kube-apiserver.log")));
+              ApiServerProcess.start(
+                  () ->
+                      SupervisedProcess.start(
+                          "kube-apiserver",
+                          binaries.apiServer(),
+                          apiServerFlags,
+                          apiServerEnvironment,
+                          dir.resolve("kube-apiserver.log"))));
       ControlPlane plane = new ControlPlane(teardown, etcd, apiServer, client);
       plane.awaitReady();
       if (withControllerManager) {
@@ -126,6 +146,16 @@ public final class ControlPlane implements AutoCloseable {
   /** A cluster-admin client (client certificate in group system:masters). */
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * Stops the API server (SIGTERM, as a control-plane node's upgrade does), starts it again on the
+   * same port with the same flags and storage, and waits until it is ready. Its clients reconnect
+   * by themselves.
+   */
+  public void restartApiServer() {
+    apiServer.restart();
+    awaitReady();
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** HTTP/1.1 by hand on a socket, for tests that control every byte the server sees. */
@@ -47,16 +49,33 @@ public final class RawReviews {
     return line(socket.getInputStream());
   }
 
+  /** The rest of an answer after its status line: the header lines and the body. */
+  public record Rest(List<String> headers, String body) {
+
+    /** Whether the server said it closes the connection after this answer. */
+    public boolean closesConnection() {
+      return headers.stream().anyMatch(header -> header.equalsIgnoreCase("connection: close"));
+    }
+  }
+
   /** Reads the rest of an answer whose status line was read: headers, then the body. */
-  public static String skipBody(Socket socket) throws IOException {
+  public static Rest rest(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();
     int length = 0;
+    List<String> headers = new ArrayList<>();
     for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      headers.add(header);
       if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         length = Integer.parseInt(header.substring("content-length:".length()).trim());
       }
     }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    return new Rest(
+        List.copyOf(headers), new String(in.readNBytes(length), StandardCharsets.UTF_8));
+  }
+
+  /** Reads the rest of an answer whose status line was read, and returns its body. */
+  public static String skipBody(Socket socket) throws IOException {
+    return rest(socket).body();
   }
 
   private static String line(InputStream in) throws IOException {

@@ -33,12 +33,6 @@ public record SelfManagedSettings(
   public static final Duration DEFAULT_CA_VALIDITY = Duration.ofDays(730);
   // Renewed every sixty days: a stolen key is useful for a short while only.
   public static final Duration DEFAULT_SERVING_VALIDITY = Duration.ofDays(90);
-  // A rotation takes two overlaps; ten minutes is far above the seconds an API server needs to
-  // see a new caBundle and the interval in which every replica reloads.
-  public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(10);
-  // Two small GETs per replica: cheap, and a reload is never more than this late.
-  public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(10);
-
   // A replica may miss a check (a slow API call, a pause); three intervals leave room for that.
   private static final int CHECKS_PER_OVERLAP = 3;
 
@@ -62,9 +56,17 @@ public record SelfManagedSettings(
     }
   }
 
-  /** The production settings for the webhook's Service in its namespace. */
-  public static SelfManagedSettings defaults(
-      String namespace, String secretName, String webhookConfigurationName, String serviceName) {
+  /**
+   * The production settings for the webhook's Service in its namespace, with the check interval and
+   * rotation overlap of the config file.
+   */
+  public static SelfManagedSettings forService(
+      String namespace,
+      String secretName,
+      String webhookConfigurationName,
+      String serviceName,
+      Duration checkInterval,
+      Duration overlap) {
     return new SelfManagedSettings(
         namespace,
         secretName,
@@ -73,8 +75,8 @@ public record SelfManagedSettings(
         KeyAlgorithm.EC_P256,
         DEFAULT_CA_VALIDITY,
         DEFAULT_SERVING_VALIDITY,
-        DEFAULT_OVERLAP,
-        DEFAULT_CHECK_INTERVAL);
+        overlap,
+        checkInterval);
   }
 
   private static void requirePositive(String name, Duration value) {
