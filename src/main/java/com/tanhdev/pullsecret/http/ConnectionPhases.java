@@ -144,7 +144,8 @@ final class ConnectionPhases extends ContainerLifeCycle implements SslHandshakeL
         connection.noticeRequestBytes();
         ConnectionPhase phase = connection.phase(); // before since(): see TrackedConnection
         long age = now - connection.since();
-        if (TransportDeadlines.isOverdue(phase, age, connection.bodyBytes())) {
+        if (TransportDeadlines.isOverdue(
+            phase, age, connection.bodyBytes(), connection.announcedBodyBytes())) {
           end(connection, phase);
         }
       }

@@ -24,7 +24,7 @@ final class PhaseTrackingHandler extends Handler.Wrapper {
     if (connection == null) {
       return super.handle(request, response, callback);
     }
-    connection.requestStarted();
+    connection.requestStarted(request.getLength());
     request.setAttribute(TrackedConnection.ATTRIBUTE, connection);
     // Idle before the answer completes: completing it may already start the next request.
     return super.handle(

@@ -25,6 +25,7 @@ final class TrackedConnection {
   private volatile long since;
   private volatile long bytesInWhenIdle;
   private volatile long bodyBytes;
+  private volatile long announcedBodyBytes = -1;
   private volatile BodyTimeout bodyTimeout;
 
   TrackedConnection(SslConnection tls, LongSupplier clock) {
@@ -68,6 +69,11 @@ final class TrackedConnection {
     return bodyBytes;
   }
 
+  /** The Content-Length of the request in progress; -1 when it has none. */
+  long announcedBodyBytes() {
+    return announcedBodyBytes;
+  }
+
   BodyTimeout bodyTimeout() {
     return bodyTimeout;
   }
@@ -77,8 +83,9 @@ final class TrackedConnection {
   }
 
   /** Headers complete: Jetty hands the request to the handlers. */
-  void requestStarted() {
+  void requestStarted(long contentLength) {
     bodyBytes = 0;
+    announcedBodyBytes = contentLength;
     bodyTimeout = null;
     enter(ConnectionPhase.BODY);
   }

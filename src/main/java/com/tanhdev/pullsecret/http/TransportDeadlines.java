@@ -37,6 +37,16 @@ final class TransportDeadlines {
   static final long BODY_RATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
+   * Bodies announced at this size or less are held to the whole-body deadline only, not to the
+   * rate. Such a body (most reviews are a few KiB) arrives with its headers in a write or two, so
+   * when it has not been read a second later, it is this process that is late (a busy node, a
+   * worker waiting for a core), not the client; the roll-out drill saw that on a starved machine
+   * end API server calls, which fail on a closed connection. What a trickled small body can hold is
+   * small, and counted in the memory budget as it arrives.
+   */
+  static final long RATED_BODY_MIN_BYTES = 64 * 1024;
+
+  /**
    * From the end of the body to the end of the answer: the decision (a cache lookup, or a live read
    * bounded by lookupTimeoutMillis) and the write. It ends a client that stops reading answers,
    * which would otherwise hold a worker thread in a blocked write.
@@ -66,15 +76,25 @@ final class TransportDeadlines {
 
   private TransportDeadlines() {}
 
-  /** Whether a connection in {@code phase} for {@code ageNanos} has run out of time. */
-  static boolean isOverdue(ConnectionPhase phase, long ageNanos, long bodyBytes) {
+  /**
+   * Whether a connection in {@code phase} for {@code ageNanos} has run out of time; in the body
+   * phase, {@code bodyBytes} have been read of {@code announcedBodyBytes} (-1 when not announced).
+   */
+  static boolean isOverdue(
+      ConnectionPhase phase, long ageNanos, long bodyBytes, long announcedBodyBytes) {
     return switch (phase) {
       case HANDSHAKE -> ageNanos > HANDSHAKE_NANOS;
       case HEADERS -> ageNanos > HEADERS_NANOS;
-      case BODY -> ageNanos > BODY_NANOS || isBelowMinimumRate(ageNanos, bodyBytes);
+      case BODY ->
+          ageNanos > BODY_NANOS
+              || (isRated(announcedBodyBytes) && isBelowMinimumRate(ageNanos, bodyBytes));
       case ANSWER -> ageNanos > ANSWER_NANOS;
       case IDLE -> false; // Jetty's idle timeout, which any byte resets: none arrived
     };
+  }
+
+  private static boolean isRated(long announcedBodyBytes) {
+    return announcedBodyBytes < 0 || announcedBodyBytes > RATED_BODY_MIN_BYTES;
   }
 
   private static boolean isBelowMinimumRate(long ageNanos, long bodyBytes) {
