@@ -10,8 +10,8 @@ record CallRecord(long startNanos, long endNanos, CallOutcome outcome, String de
     return endNanos - startNanos;
   }
 
-  boolean startedIn(long fromNanos, long toNanos) {
-    return startNanos >= fromNanos && startNanos < toNanos;
+  boolean endedIn(long fromNanos, long toNanos) {
+    return endNanos >= fromNanos && endNanos < toNanos;
   }
 
   boolean isFailedAdmission() {

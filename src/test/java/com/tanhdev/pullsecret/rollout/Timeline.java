@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The scenarios of a drill in the order they ran, each with its time window, so that every create
- * of the steady stream is counted in the scenario it started in.
+ * of the steady stream is counted in the scenario it ended in: a create that started just before a
+ * replica was killed reaches the webhook after, and fails because of the kill.
  */
 final class Timeline {
 
@@ -60,9 +61,12 @@ final class Timeline {
                     call.outcome(),
                     call.detail()));
     List<ScenarioResult> results = new ArrayList<>();
-    for (Window window : windows) {
-      List<CallRecord> in =
-          calls.stream().filter(c -> c.startedIn(window.fromNanos, window.toNanos)).toList();
+    for (int i = 0; i < windows.size(); i++) {
+      Window window = windows.get(i);
+      // The first and last windows are open-ended: every call of the stream counts somewhere.
+      long from = i == 0 ? Long.MIN_VALUE : window.fromNanos;
+      long to = i == windows.size() - 1 ? Long.MAX_VALUE : window.toNanos;
+      List<CallRecord> in = calls.stream().filter(c -> c.endedIn(from, to)).toList();
       double p99 = percentileMillis(in, 0.99);
       Map<String, Double> extra = new LinkedHashMap<>(window.extra);
       if (window.recoveryFromNanos != null) {
