@@ -1,15 +1,10 @@
 package com.tanhdev.pullsecret.load;
 
-import com.tanhdev.pullsecret.pki.CertificateAuthority;
-import com.tanhdev.pullsecret.pki.IssuedCertificate;
-import com.tanhdev.pullsecret.pki.SubjectAlternativeNames;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRun {
 
   /**
-   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}). The production logback
-   * configuration replaces the tests' one, so every review is logged as in a cluster.
+   * The container's JVM flags (Dockerfile, chart {@code jvmOptions}) but its AOT cache, which
+   * cannot be made for servers run from class directories (scripts/footprint.sh measures the jar
+   * with it). The production logback configuration replaces the tests' one, so every review is
+   * logged as in a cluster.
    */
   static final List<String> CONTAINER_FLAGS =
       List.of(
           "-Xmx96m",
+          "-Xmn16m",
           "-XX:+UseSerialGC",
+          "-XX:+UseCompactObjectHeaders",
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:TrimNativeHeapInterval=1000",
           "-Dlogback.configurationFile=logback.xml");
@@ -46,26 +45,13 @@ public final class LoadRun {
       return;
     }
     Path workDir = Files.createDirectories(Path.of("target", "load"));
-    CertificateAuthority authority =
-        CertificateAuthority.create(
-            "pullsecret-webhook load test CA",
-            options.key(),
-            Duration.ofDays(1),
-            Clock.systemUTC());
-    IssuedCertificate serving =
-        authority.issueServingCertificate(
-            new SubjectAlternativeNames(List.of("localhost"), List.of("127.0.0.1")),
-            options.key(),
-            Duration.ofDays(1));
-    Path tlsDir = Files.createDirectories(workDir.resolve("tls"));
-    Files.writeString(tlsDir.resolve("tls.crt"), serving.certificatePem());
-    Files.writeString(tlsDir.resolve("tls.key"), serving.privateKeyPem());
-    Path caFile = tlsDir.resolve("ca.crt");
-    Files.writeString(caFile, authority.root().certificatePem());
-    TlsClient tls = new TlsClient(authority.root().certificatePem());
+    LoadCertificates certificates = LoadCertificates.write(workDir, options.key());
+    Path tlsDir = certificates.tlsDir();
+    Path caFile = certificates.caFile();
+    TlsClient tls = certificates.client();
     ReviewBodies bodies = ReviewBodies.generate(42, 400, 70, 65);
     System.err.println("warming up the generator's TLS client");
-    ClientWarmUp.run(tls, serving, authority.root(), bodies);
+    ClientWarmUp.run(tls, certificates.serving(), certificates.root(), bodies);
     List<String> flags = new ArrayList<>(CONTAINER_FLAGS);
     flags.addAll(options.extraServerFlags());
     Report report = new Report();
@@ -125,7 +111,7 @@ public final class LoadRun {
             });
       }
       if (options.scenarios().contains("apiserver")) {
-        String caPem = authority.root().certificatePem();
+        String caPem = certificates.root().certificatePem();
         attempt(
             report,
             () -> {

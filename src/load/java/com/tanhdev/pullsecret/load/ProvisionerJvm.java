@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.load;
 
 import com.tanhdev.pullsecret.image.DockerfileCommand;
+import com.tanhdev.pullsecret.image.ImageAotCache;
 import com.tanhdev.pullsecret.load.ServerProcess.Memory;
 import java.io.IOException;
 import java.net.URI;
@@ -51,14 +52,26 @@ final class ProvisionerJvm implements AutoCloseable {
       Path java, Path jar, Path configFile, int healthPort, Map<String, String> env, Path log)
       throws IOException {
     DockerfileCommand image = DockerfileCommand.read(Path.of("Dockerfile"));
+    Path aotCache;
+    try {
+      aotCache = ImageAotCache.forJar(image, java, jar);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while training the AOT cache", e);
+    }
     List<String> command =
-        new DockerfileCommand(image.entrypoint(), List.of("provision", "--config", CONFIG_IN_IMAGE))
+        new DockerfileCommand(
+                image.entrypoint(),
+                List.of("provision", "--config", CONFIG_IN_IMAGE),
+                image.training())
             .withLocalPaths(
                 Map.of(
                     "/opt/java/bin/java",
                     java,
                     "/app/pullsecret-webhook.jar",
                     jar,
+                    ImageAotCache.CONTAINER_PATH,
+                    aotCache,
                     CONFIG_IN_IMAGE,
                     configFile));
     ProcessBuilder builder =

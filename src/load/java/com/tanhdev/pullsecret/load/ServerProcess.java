@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -45,11 +46,24 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of("-cp", launch.classpath(), LoadTargetMain.class.getName(), mode));
     command.addAll(
         List.of(launch.tlsDir().toString(), portsFile.toString(), launch.apiServerUrl()));
-    Path log = launch.workDir().resolve(name + ".log");
+    return start(command, Map.of(), portsFile, launch.workDir().resolve(name + ".log"));
+  }
+
+  /**
+   * Starts {@code command} with {@code env} added to this process's environment; its output goes to
+   * {@code log}, and it is ready once {@code portsFile} exists and its health port answers.
+   */
+  static ServerProcess start(
+      List<String> command, Map<String, String> env, Path portsFile, Path log) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
     long start = System.nanoTime();
     return new ServerProcess(builder.start(), start, portsFile, log);
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Waits until {@code /readyz} answers 200 and returns the time since the process was started. */

@@ -87,8 +87,11 @@ class DeploymentTemplateTest {
 
     assertThat(container.path("command").valueStream().map(JsonNode::asString))
         .contains(
+            "-XX:AOTCache=/app/pullsecret-webhook.aot",
             "-Xmx96m",
+            "-Xmn16m",
             "-XX:+UseSerialGC",
+            "-XX:+UseCompactObjectHeaders",
             "-XX:+ExitOnOutOfMemoryError",
             "-XX:TrimNativeHeapInterval=1000");
     assertThat(container.path("resources").path("limits").path("memory").asString())

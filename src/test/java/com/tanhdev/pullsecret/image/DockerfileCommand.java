@@ -11,15 +11,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a container of the image runs: the ENTRYPOINT and CMD of the Dockerfile's final stage, read
- * from the file so that a test of the command cannot drift from the image.
+ * from the file so that a test of the command cannot drift from the image, and the final stage's
+ * last RUN, the AOT cache's training run (empty when there is none).
  */
-public record DockerfileCommand(List<String> entrypoint, List<String> cmd) {
+public record DockerfileCommand(List<String> entrypoint, List<String> cmd, List<String> training) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public static DockerfileCommand read(Path dockerfile) throws IOException {
     List<String> finalStage = finalStage(instructions(Files.readAllLines(dockerfile)));
-    return new DockerfileCommand(execForm(finalStage, "ENTRYPOINT"), execForm(finalStage, "CMD"));
+    boolean trains = finalStage.stream().anyMatch(i -> keyword(i).equals("RUN"));
+    return new DockerfileCommand(
+        execForm(finalStage, "ENTRYPOINT"),
+        execForm(finalStage, "CMD"),
+        trains ? execForm(finalStage, "RUN") : List.of());
   }
 
   /**
@@ -30,14 +35,27 @@ public record DockerfileCommand(List<String> entrypoint, List<String> cmd) {
   public List<String> withLocalPaths(Map<String, Path> localPaths) {
     List<String> command = new ArrayList<>(entrypoint);
     command.addAll(cmd);
-    return command.stream()
+    return localised(command, localPaths);
+  }
+
+  /** The training run, its container paths replaced as in {@link #withLocalPaths}. */
+  public List<String> trainingWithLocalPaths(Map<String, Path> localPaths) {
+    return localised(training, localPaths);
+  }
+
+  /** Replaces each path, whole or as the value of an option ({@code -XX:AOTCache=/app/x}). */
+  private static List<String> localised(List<String> arguments, Map<String, Path> localPaths) {
+    return arguments.stream()
         .map(
             argument -> {
-              if (localPaths.containsKey(argument)) {
-                return localPaths.get(argument).toString();
+              int equals = argument.startsWith("-") ? argument.indexOf("=/") : -1;
+              String option = equals < 0 ? "" : argument.substring(0, equals + 1);
+              String value = argument.substring(option.length());
+              if (localPaths.containsKey(value)) {
+                return option + localPaths.get(value);
               }
-              if (argument.startsWith("/")) {
-                throw new IllegalArgumentException("no local stand-in for " + argument);
+              if (value.startsWith("/")) {
+                throw new IllegalArgumentException("no local stand-in for " + value);
               }
               return argument;
             })

@@ -52,6 +52,54 @@ class DockerfileCommandTest {
   }
 
   @Test
+  void a_container_path_given_as_an_option_value_is_replaced_too() throws IOException {
+    DockerfileCommand command =
+        read("FROM x\nENTRYPOINT [\"/java\", \"-XX:AOTCache=/app.aot\"]\nCMD [\"serve\"]\n");
+
+    assertThat(command.withLocalPaths(Map.of("/java", Path.of("j"), "/app.aot", Path.of("a.aot"))))
+        .containsExactly("j", "-XX:AOTCache=a.aot", "serve");
+    assertThatThrownBy(() -> command.withLocalPaths(Map.of("/java", Path.of("j"))))
+        .hasMessageContaining("/app.aot");
+  }
+
+  @Test
+  void the_last_run_of_the_final_stage_is_the_training_run() throws IOException {
+    DockerfileCommand command =
+        read(
+            """
+            FROM build
+            RUN make
+            FROM runtime
+            RUN ["/java", "-XX:AOTCacheOutput=/app.aot", "-cp", "/app.jar", "Training"]
+            ENTRYPOINT ["/java"]
+            CMD ["serve"]
+            """);
+
+    assertThat(
+            command.trainingWithLocalPaths(
+                Map.of(
+                    "/java", Path.of("j"), "/app.aot", Path.of("a.aot"), "/app.jar", Path.of("t"))))
+        .containsExactly("j", "-XX:AOTCacheOutput=a.aot", "-cp", "t", "Training");
+  }
+
+  @Test
+  void the_image_trains_its_aot_cache_with_the_flags_it_runs_with() throws IOException {
+    DockerfileCommand image = DockerfileCommand.read(ImageCommand.BASEDIR.resolve("Dockerfile"));
+
+    assertThat(jvmFlags(image.training()))
+        .as("a cache made with other flags is refused or loses its archived heap")
+        .isEqualTo(jvmFlags(image.entrypoint()));
+  }
+
+  /** The options between the java binary and the class path or jar, minus the AOT cache's own. */
+  private static List<String> jvmFlags(List<String> command) {
+    return command.subList(1, command.size()).stream()
+        .takeWhile(argument -> !argument.equals("-cp") && !argument.equals("-jar"))
+        .filter(argument -> !argument.startsWith("-XX:AOTCache") && !argument.startsWith("-Xlog"))
+        .toList();
+  }
+
+  @Test
   void a_container_path_without_a_local_stand_in_is_refused() throws IOException {
     DockerfileCommand command =
         read("FROM x\nENTRYPOINT [\"/java\"]\nCMD [\"--config\", \"/etc/c.yaml\"]\n");

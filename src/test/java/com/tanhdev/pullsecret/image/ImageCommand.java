@@ -13,7 +13,8 @@ import java.util.Map;
  * Starts the Dockerfile's command line (its JVM flags included) against the shaded jar, with the
  * container's paths mapped to local files. The JVM is the one named by the environment variable
  * {@code PULLSECRET_IMAGE_JAVA} ({@code make test} sets it to the image's Java release, found by
- * {@code scripts/image-java.sh}), else the test's own.
+ * {@code scripts/image-java.sh}), else the test's own. The image's AOT cache is made for the jar by
+ * the Dockerfile's training run on first use ({@link ImageAotCache}).
  */
 public final class ImageCommand {
 
@@ -29,13 +30,25 @@ public final class ImageCommand {
         .as("the shaded jar, built in the package phase before Failsafe")
         .isRegularFile();
     Path configFile = Files.writeString(dir.resolve("config.yaml"), configYaml);
+    DockerfileCommand image = DockerfileCommand.read(BASEDIR.resolve("Dockerfile"));
+    Path aotCache;
+    try {
+      aotCache = ImageAotCache.forJar(image, java(), jar);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while training the AOT cache", e);
+    }
     List<String> command =
-        DockerfileCommand.read(BASEDIR.resolve("Dockerfile"))
-            .withLocalPaths(
-                Map.of(
-                    "/opt/java/bin/java", java(),
-                    "/app/pullsecret-webhook.jar", jar,
-                    "/etc/pullsecret-webhook/config.yaml", configFile));
+        image.withLocalPaths(
+            Map.of(
+                "/opt/java/bin/java",
+                java(),
+                "/app/pullsecret-webhook.jar",
+                jar,
+                ImageAotCache.CONTAINER_PATH,
+                aotCache,
+                "/etc/pullsecret-webhook/config.yaml",
+                configFile));
     Map<String, String> containerEnv = new HashMap<>(env);
     containerEnv.put("HOME", dir.toString());
     return ContainerProcess.start(command, containerEnv, dir);
