@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.load;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -49,7 +50,16 @@ final class VegetaAttack {
   /** Sends {@code rate} reviews a second for {@code duration} and returns vegeta's report. */
   VegetaReport run(InetSocketAddress webhook, int rate, Duration duration)
       throws IOException, InterruptedException {
-    Path results = workDir.resolve("vegeta-" + rate + ".bin");
+    return start(webhook, rate, duration, String.valueOf(rate)).finish();
+  }
+
+  /**
+   * Starts sending {@code rate} reviews a second for {@code duration}; its raw results go to {@code
+   * vegeta-<name>.bin}. Two attacks can overlap, one taking over from the other.
+   */
+  Running start(InetSocketAddress webhook, int rate, Duration duration, String name)
+      throws IOException {
+    Path results = workDir.resolve("vegeta-" + name + ".bin");
     List<String> command =
         new ArrayList<>(List.of(vegeta.toString(), "attack", "-format=json", "-lazy"));
     command.addAll(CLIENT_FLAGS);
@@ -66,15 +76,57 @@ final class VegetaAttack {
     Thread feeder =
         new Thread(() -> feed(attack.getOutputStream(), webhook, count), "vegeta-targets");
     feeder.start();
-    if (!attack.waitFor(duration.toSeconds() + timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
-      attack.destroyForcibly();
-      throw new IllegalStateException("vegeta attack did not finish");
+    return new Running(attack, feeder, results, rate, duration, name);
+  }
+
+  /** An attack under way. */
+  final class Running {
+
+    private final Process attack;
+    private final Thread feeder;
+    private final Path results;
+    private final int rate;
+    private final Duration duration;
+    private final String name;
+
+    private Running(
+        Process attack, Thread feeder, Path results, int rate, Duration duration, String name) {
+      this.attack = attack;
+      this.feeder = feeder;
+      this.results = results;
+      this.rate = rate;
+      this.duration = duration;
+      this.name = name;
     }
-    feeder.join();
-    if (attack.exitValue() != 0) {
-      throw new IllegalStateException("vegeta attack exited with " + attack.exitValue());
+
+    /** Waits for the last answer or timeout, and returns vegeta's report. */
+    VegetaReport finish() throws IOException, InterruptedException {
+      if (!attack.waitFor(duration.toSeconds() + timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
+        attack.destroyForcibly();
+        throw new IllegalStateException("vegeta attack did not finish");
+      }
+      feeder.join();
+      if (attack.exitValue() != 0) {
+        throw new IllegalStateException("vegeta attack exited with " + attack.exitValue());
+      }
+      return report(results, rate, name);
     }
-    return report(results, rate);
+
+    /** Each second's p99 in milliseconds, from the attack's first call, once it has finished. */
+    List<Double> p99PerSecond() throws IOException, InterruptedException {
+      Process encode =
+          new ProcessBuilder(vegeta.toString(), "encode", "-to=csv", results.toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      List<String> lines;
+      try (BufferedReader csv = encode.inputReader(StandardCharsets.UTF_8)) {
+        lines = csv.lines().toList();
+      }
+      if (encode.waitFor() != 0) {
+        throw new IllegalStateException("vegeta encode failed");
+      }
+      return VegetaSeconds.p99PerSecond(lines);
+    }
   }
 
   /**
@@ -104,7 +156,8 @@ final class VegetaAttack {
     }
   }
 
-  private VegetaReport report(Path results, int rate) throws IOException, InterruptedException {
+  private VegetaReport report(Path results, int rate, String name)
+      throws IOException, InterruptedException {
     Process report =
         new ProcessBuilder(vegeta.toString(), "report", "-type=json", results.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -114,7 +167,7 @@ final class VegetaAttack {
       throw new IllegalStateException(
           "vegeta report failed: " + new String(json, StandardCharsets.UTF_8));
     }
-    Files.write(workDir.resolve("vegeta-" + rate + ".json"), json);
+    Files.write(workDir.resolve("vegeta-" + name + ".json"), json);
     return VegetaReport.parse(mapper.readTree(json), rate);
   }
 }
