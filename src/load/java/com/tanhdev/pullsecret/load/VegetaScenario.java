@@ -87,15 +87,21 @@ final class VegetaScenario {
     List<Double> p99 = after.p99PerSecond();
     int steadyFrom = VegetaSeconds.steadyFrom(p99, RECOVERED_P99_MILLIS);
     report.text(
-        "\n- %d/s after %d/s, p99 per second (ms): %s"
+        "\n- %d/s after %d/s, p99 per second (ms; failed: over 1%% of calls failed): %s"
             .formatted(
-                DROPPED_BACK, OVERLOAD, String.join(", ", p99.stream().map(Report::ms).toList())));
+                DROPPED_BACK,
+                OVERLOAD,
+                String.join(", ", p99.stream().map(VegetaScenario::p99Text).toList())));
     report.target(
         "vegeta, %d/s after %d/s: every second's p99 <= %.0f ms"
             .formatted(DROPPED_BACK, OVERLOAD, RECOVERED_P99_MILLIS),
         "from second " + RECOVER_SECONDS + " at the latest",
         steadyFrom < 0 ? "not within the run" : "from second " + steadyFrom,
         steadyFrom >= 0 && steadyFrom <= RECOVER_SECONDS);
+  }
+
+  private static String p99Text(double millis) {
+    return Double.isInfinite(millis) ? "failed" : Report.ms(millis);
   }
 
   private static String row(VegetaReport r) {

@@ -16,14 +16,18 @@ final class VegetaSeconds {
 
   private VegetaSeconds() {}
 
-  /** The p99 of the calls started in each second from the first call, in milliseconds. */
+  /**
+   * The p99 of the calls started in each second from the first call, in milliseconds; infinite when
+   * more than 1% of them failed.
+   */
   static List<Double> p99PerSecond(List<String> csvLines) {
     long first = Long.MAX_VALUE;
     List<long[]> calls = new ArrayList<>(csvLines.size());
     for (String line : csvLines) {
       String[] fields = line.split(",", 4);
       long start = Long.parseLong(fields[0]);
-      calls.add(new long[] {start, Long.parseLong(fields[2])});
+      boolean answered = fields[1].equals("200");
+      calls.add(new long[] {start, answered ? Long.parseLong(fields[2]) : Long.MAX_VALUE});
       first = Math.min(first, start);
     }
     TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
@@ -35,7 +39,8 @@ final class VegetaSeconds {
     for (List<Long> latencies : bySecond.values()) {
       long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
       Arrays.sort(sorted);
-      p99.add(sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
+      long nanos = sorted[(int) Math.ceil(0.99 * sorted.length) - 1];
+      p99.add(nanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : nanos / 1e6);
     }
     return p99;
   }
