@@ -30,8 +30,11 @@ class ConnectionLimitTest {
       throws Exception {
     byte[] review = RawReviews.podReview();
     List<SSLSocket> held = new ArrayList<>();
+    // The clients close their connections before the server stops, which would otherwise keep
+    // them for its drain (TransportDeadlines.DRAIN_IDLE_MILLIS).
     try (RunningWebhook webhook =
-        new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n")) {
+            new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n");
+        AutoCloseable closeHeld = () -> closeAll(held)) {
       for (int i = 0; i < LIMIT; i++) {
         SSLSocket socket = webhook.openSocket();
         held.add(socket);
@@ -63,10 +66,6 @@ class ConnectionLimitTest {
       SSLSocket kept = held.get(0);
       RawReviews.post(kept, review);
       assertThat(RawReviews.statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
-    } finally {
-      for (SSLSocket socket : held) {
-        socket.close();
-      }
     }
   }
 
@@ -74,7 +73,8 @@ class ConnectionLimitTest {
   void at_the_limit_a_new_connection_replaces_a_client_stalled_in_its_hello() throws Exception {
     List<Socket> stalled = new ArrayList<>();
     try (RunningWebhook webhook =
-        new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n")) {
+            new RunningWebhook(dir, new FoundLookup(), "  maxConcurrentReviews: 2\n");
+        AutoCloseable closeStalled = () -> closeAll(stalled)) {
       for (int i = 0; i < LIMIT; i++) {
         Socket socket = new Socket("127.0.0.1", webhook.webhookPort());
         stalled.add(socket);
@@ -87,10 +87,12 @@ class ConnectionLimitTest {
       assertThat(webhook.metrics())
           .contains("pullsecret_connections_evicted_total{phase=\"handshake\"} 1.0")
           .doesNotContain("pullsecret_connections_refused_total");
-    } finally {
-      for (Socket socket : stalled) {
-        socket.close();
-      }
+    }
+  }
+
+  private static void closeAll(List<? extends Socket> sockets) throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
     }
   }
 
