@@ -69,7 +69,9 @@ public final class IsolatedNetwork {
     List<String> command =
         new ArrayList<>(List.of("unshare", "--net", "--", "sh", "-c", SET_UP, "isolated-network"));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dproject.basedir=" + System.getProperty("project.basedir", "."));
+    // Absolute: the drill starts each pod in a directory of its own.
+    Path basedir = Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath();
+    command.add("-Dproject.basedir=" + basedir);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     command.addAll(arguments);
     try {
