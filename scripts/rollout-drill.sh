@@ -6,7 +6,7 @@
 # server restart; then in the self-managed certificate mode: 5 rolling restarts and its own CA
 # rotation. Prints the markdown tables of docs/benchmarks.md ("Roll-outs") and writes
 # target/rollout-files.json and target/rollout-selfManaged.json. Runs in a network namespace of
-# its own (unshare --net, so as root), whose loopback carries the pod addresses 192.0.2.11-60;
+# its own (unshare --net, so as root), whose loopback carries the pod addresses 192.0.2.11-250;
 # nothing leaves it. About 15 minutes with the default 20 restarts, on a quiet machine.
 # Options (of the first run):
 #   --restarts N        rolling restarts of both replicas (default 20)

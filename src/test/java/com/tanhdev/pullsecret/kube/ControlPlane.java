@@ -2,22 +2,17 @@ package com.tanhdev.pullsecret.kube;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,7 +101,8 @@ public final class ControlPlane implements AutoCloseable {
                   ControlPlaneFlags.etcd(dir, etcdPort, freePort()),
                   dir.resolve("etcd.log")));
       int apiPort = freePort();
-      KubernetesClient client = teardown.add(adminClient(pki, "https://127.0.0.1:" + apiPort));
+      KubernetesClient client =
+          teardown.add(AdminClient.connect(pki, "https://127.0.0.1:" + apiPort));
       // Added last, so stopped first: the API server then closes the client's connections itself,
       // whereas a client closed with open connections races its own event loop and logs errors.
       List<String> apiServerFlags =
@@ -239,25 +235,6 @@ public final class ControlPlane implements AutoCloseable {
         .append('\n')
         .append(etcd.logTail(LOG_LINES_ON_FAILURE))
         .toString();
-  }
-
-  private static KubernetesClient adminClient(ControlPlanePki pki, String url) {
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(url)
-            .withCaCertData(base64(pki.ca().certificatePem()))
-            .withClientCertData(base64(pki.admin().certificatePem()))
-            .withClientKeyData(base64(pki.admin().privateKeyPem()))
-            .withClientKeyAlgo("EC")
-            // A request the API server answers with 500 (a failing webhook) must fail at once, not
-            // be retried with backoff.
-            .withRequestRetryBackoffLimit(0)
-            .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
-  }
-
-  private static String base64(String pem) {
-    return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static int freePort() {

@@ -19,7 +19,7 @@ public final class IsolatedNetwork {
 
   static final String PREFIX = "192.0.2.";
   static final int FIRST_HOST = 11;
-  static final int LAST_HOST = 60;
+  static final int LAST_HOST = 250;
 
   // sh -e: an address that cannot be added ends the run before the JVM starts, with ip's message.
   private static final String SET_UP =

@@ -88,12 +88,18 @@ public final class RolloutDrill {
         traffic.close();
         calls = traffic.calls();
       }
+      List<ScenarioResult> results = timeline.results(calls, baselineP99);
+      results
+          .get(1)
+          .extra()
+          .put(
+              "failuresAtSigterm", (double) Timeline.failuresAtSigterm(calls, webhooks.sigterms()));
       return new DrillReport(
           options.restarts(),
           options.ratePerSecond(),
           Timeline.percentileMillis(baseline, 0.50),
           baselineP99,
-          timeline.results(calls, baselineP99),
+          results,
           cluster.storedWithoutSecret());
     }
   }

@@ -101,6 +101,23 @@ final class Timeline {
     return nanos / (double) TimeUnit.MILLISECONDS.toNanos(1);
   }
 
+  /**
+   * Failed admissions that were {@code EOF}s ending within a second after one of {@code sigterms}:
+   * a call that met a connection the stopping replica closed as the call went out
+   * (docs/benchmarks.md, roll-outs).
+   */
+  static int failuresAtSigterm(List<CallRecord> calls, List<Long> sigterms) {
+    long second = TimeUnit.SECONDS.toNanos(1);
+    return (int)
+        calls.stream()
+            .filter(c -> c.isFailedAdmission() && c.detail().endsWith("EOF"))
+            .filter(
+                c ->
+                    sigterms.stream()
+                        .anyMatch(t -> c.endNanos() >= t && c.endNanos() <= t + second))
+            .count();
+  }
+
   /** When the last failed admission of {@code calls} ended, in ms after {@code sinceNanos}. */
   private static double lastFailureMillisAfter(List<CallRecord> calls, long sinceNanos) {
     return calls.stream()

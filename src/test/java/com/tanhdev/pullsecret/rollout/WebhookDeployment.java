@@ -32,6 +32,7 @@ final class WebhookDeployment implements AutoCloseable {
   private final Path dir;
   private final String certificatesYaml;
   private final List<WebhookReplica> running = new ArrayList<>();
+  private final List<Long> sigterms = new ArrayList<>();
   private final SubjectAlternativeNames serviceNames;
   private CertificateAuthority ca;
   private int nextHost = IsolatedNetwork.FIRST_HOST;
@@ -60,6 +61,11 @@ final class WebhookDeployment implements AutoCloseable {
 
   List<WebhookReplica> replicas() {
     return List.copyOf(running);
+  }
+
+  /** When each deleted pod got its SIGTERM (System.nanoTime). */
+  List<Long> sigterms() {
+    return List.copyOf(sigterms);
   }
 
   /** Starts a pod on a new address and adds its endpoint once its readiness probe passes. */
@@ -98,6 +104,7 @@ final class WebhookDeployment implements AutoCloseable {
     DrillLog.event("%s terminating, preStop sleep", replica);
     Thread.sleep(timing.preStopSleep().toMillis());
     replica.terminate();
+    sigterms.add(System.nanoTime());
     DrillLog.event("%s SIGTERM", replica);
     boolean exited = replica.awaitExit(timing.gracePeriod().minus(timing.preStopSleep()));
     DrillLog.event("%s %s", replica, exited ? "exited" : "killed at the end of its grace period");
