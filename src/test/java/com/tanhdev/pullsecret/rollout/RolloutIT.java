@@ -84,7 +84,7 @@ class RolloutIT {
 
   /**
    * Failed admissions, less the calls that met a connection closed by a replica at its SIGTERM:
-   * about one stop in thirty on the quiet benchmark machine (docs/benchmarks.md, roll-outs), a race
+   * about one stop in 25 on the quiet benchmark machine (docs/benchmarks.md, roll-outs), a race
    * this suite leaves to the long drill to count rather than failing at random.
    */
   private static double failuresBesidesTheSigtermRace(ScenarioResult scenario) {
