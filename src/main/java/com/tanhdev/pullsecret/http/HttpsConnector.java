@@ -2,7 +2,11 @@ package com.tanhdev.pullsecret.http;
 
 import com.tanhdev.pullsecret.config.ServerSettings;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -13,7 +17,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The webhook's HTTPS listener: TLS with the handshake budget, heap buffers only, the connection
- * limit, the phase deadlines, and the drain of a stopping server.
+ * limit, the phase deadlines, idle connections closed by reset ({@link ResettingEndPoint}), and the
+ * drain of a stopping server.
  */
 final class HttpsConnector {
 
@@ -75,7 +80,16 @@ final class HttpsConnector {
             -1,
             -1,
             tlsFactory(tls, metrics, overloaded),
-            new HttpConnectionFactory(httpsConfiguration(defaults)));
+            new HttpConnectionFactory(httpsConfiguration(defaults))) {
+          @Override
+          protected SocketChannelEndPoint newEndPoint(
+              SocketChannel channel, ManagedSelector selector, SelectionKey key) {
+            SocketChannelEndPoint endPoint =
+                new ResettingEndPoint(channel, selector, key, getScheduler());
+            endPoint.setIdleTimeout(getIdleTimeout());
+            return endPoint;
+          }
+        };
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     connector.setIdleTimeout(TransportDeadlines.IDLE_MILLIS);

@@ -67,7 +67,9 @@ final class TransportDeadlines {
    * those are the ones it reaches for last), while a connection it still uses gets {@code
    * Connection: close} on its next answer and is closed by the API server itself. With Jetty's
    * default of 1 s, 1 call in 37,520 failed across 20 rolling restarts (docs/benchmarks.md,
-   * roll-outs). Shutdown waits up to this long, within the chart's termination grace period.
+   * roll-outs). The ones closed for idleness are reset ({@link ResettingEndPoint}), so a call that
+   * races the close is refused unsent and resent. Shutdown waits up to this long, within the
+   * chart's termination grace period.
    */
   static final long DRAIN_IDLE_MILLIS = 5_000;
 

@@ -1,6 +1,7 @@
 package com.tanhdev.pullsecret.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.tanhdev.pullsecret.lookup.LookupResult;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +114,42 @@ class GracefulShutdownTest {
       assertThat(answer.closesConnection()).isTrue();
       assertThat(keptAlive.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
       shutdown.get(15, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * A connection the API server has left alone through the drain's idle window is closed when
+   * shutdown starts, and the API server may send a call on it at that moment. It is reset, not
+   * ended with close_notify: a call written after the reset is refused by the client's own kernel,
+   * unsent, which the API server's HTTP client resends on another connection; after close_notify
+   * the write would go out and the call end in {@code EOF}, which it does not resend.
+   */
+  @Test
+  void during_shutdown_a_connection_left_idle_is_reset_so_a_call_sent_on_it_is_refused_unsent(
+      @TempDir Path dir) throws Exception {
+    HeldLookup lookup = new HeldLookup();
+    lookup.release.countDown();
+    RunningWebhook webhook = new RunningWebhook(dir, lookup);
+    byte[] review = RawReviews.podReview();
+    try (SSLSocket watched = webhook.tls();
+        SSLSocket next = webhook.tls()) {
+      for (SSLSocket socket : new SSLSocket[] {watched, next}) {
+        socket.setSoTimeout(15_000);
+        RawReviews.post(socket, review);
+        assertThat(RawReviews.statusLine(socket)).isEqualTo("HTTP/1.1 200 OK");
+        RawReviews.rest(socket);
+      }
+      Thread.sleep(TransportDeadlines.DRAIN_IDLE_MILLIS + 500);
+
+      CompletableFuture<Void> shutdown = CompletableFuture.runAsync(webhook::close);
+      assertThatThrownBy(() -> watched.getInputStream().read())
+          .as("the idle connection ends by reset, not by close_notify (read would return -1)")
+          .isInstanceOf(SocketException.class)
+          .hasMessageContaining("reset");
+      shutdown.get(15, TimeUnit.SECONDS); // every connection is closed by now
+      assertThatThrownBy(() -> RawReviews.post(next, review))
+          .as("a call written on the other idle connection is refused before it leaves")
+          .isInstanceOf(SocketException.class);
     }
   }
 
