@@ -29,7 +29,9 @@ PULLSECRET_VEGETA=$(scripts/vegeta.sh | tail -n 1)
 # etcd and kube-apiserver (scripts/kube-binaries.sh) for the apiserver scenario, which creates
 # Pods through a real API server.
 PULLSECRET_KUBE_BIN=${PULLSECRET_KUBE_BIN:-$(scripts/kube-binaries.sh | tail -n 1)}
-export PULLSECRET_VEGETA PULLSECRET_KUBE_BIN
+# The small Go injector (scripts/go-injector.sh) the apiserver scenario compares the webhook with.
+PULLSECRET_GO_INJECTOR=$(scripts/go-injector.sh | tail -n 1)
+export PULLSECRET_VEGETA PULLSECRET_KUBE_BIN PULLSECRET_GO_INJECTOR
 
 mvn -B -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test

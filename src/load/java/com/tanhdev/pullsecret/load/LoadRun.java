@@ -111,11 +111,17 @@ public final class LoadRun {
             });
       }
       if (options.scenarios().contains("apiserver")) {
-        String caPem = certificates.root().certificatePem();
         attempt(
             report,
             () -> {
-              new ApiServerScenario(options.timing().apiServerStep(), starts, caPem, report).run();
+              new ApiServerScenario(
+                      options.timing().apiServerStep(),
+                      starts,
+                      certificates,
+                      GoInjector.binary(),
+                      workDir,
+                      report)
+                  .run();
               return 0.0;
             });
       }

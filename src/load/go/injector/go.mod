@@ -1,0 +1,3 @@
+module pullsecret-webhook/load/injector
+
+go 1.22
