@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -13,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ProbeServer implements AutoCloseable {
 
   private final Javalin app;
+  private Server jetty;
 
   /**
    * @param alive what {@code /healthz} answers: false restarts the pod
@@ -34,6 +36,7 @@ public final class ProbeServer implements AutoCloseable {
               cfg.jetty.threadPool = threads;
               cfg.jetty.host = host;
               cfg.jetty.port = port;
+              cfg.jetty.modifyServer(server -> jetty = server);
               cfg.routes.get("/healthz", probe(alive, "stalled"));
               cfg.routes.get("/readyz", probe(ready, "caches syncing"));
               cfg.routes.get(
@@ -52,6 +55,8 @@ public final class ProbeServer implements AutoCloseable {
 
   public ProbeServer start() {
     app.start();
+    // Not a route: the answer (404) does not depend on the probes' state at start.
+    FirstRequest.send(jetty, "/first-request", 404);
     return this;
   }
 

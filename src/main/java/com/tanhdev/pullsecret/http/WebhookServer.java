@@ -5,6 +5,7 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.security.GeneralSecurityException;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -49,6 +50,8 @@ public final class WebhookServer implements AutoCloseable {
   private final WebhookMetrics metrics;
   private Javalin webhookApp;
   private Javalin healthApp;
+  private Server webhookJetty;
+  private Server healthJetty;
 
   public WebhookServer(
       ServerSettings settings,
@@ -77,6 +80,7 @@ public final class WebhookServer implements AutoCloseable {
                   cfg.jetty.threadPool = workers;
                   cfg.jetty.modifyServer(
                       server -> {
+                        webhookJetty = server;
                         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                         server.insertHandler(new PhaseTrackingHandler(phases));
                       });
@@ -100,6 +104,7 @@ public final class WebhookServer implements AutoCloseable {
                   commonErrors(cfg);
                 })
             .start();
+    FirstRequest.send(webhookJetty, "/mutate", 405);
     // After the start, which has loaded the key into the factory; before the health port, whose
     // readiness lets the API server's connections in.
     warmUp();
@@ -108,6 +113,7 @@ public final class WebhookServer implements AutoCloseable {
                 cfg -> {
                   cfg.startup.showJavalinBanner = false;
                   cfg.jetty.threadPool = pool("health", 12);
+                  cfg.jetty.modifyServer(server -> healthJetty = server);
                   cfg.jetty.host = settings.host();
                   cfg.jetty.port = settings.healthPort();
                   cfg.routes.get("/healthz", health::healthz);
@@ -116,6 +122,7 @@ public final class WebhookServer implements AutoCloseable {
                   commonErrors(cfg);
                 })
             .start();
+    FirstRequest.send(healthJetty, "/healthz", 200);
   }
 
   public int webhookPort() {
