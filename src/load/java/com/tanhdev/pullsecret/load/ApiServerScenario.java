@@ -2,7 +2,8 @@ package com.tanhdev.pullsecret.load;
 
 import com.tanhdev.pullsecret.kube.ControlPlane;
 import com.tanhdev.pullsecret.kube.WebhookConfigurations;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,13 @@ final class ApiServerScenario {
         PodCreations creations = new PodCreations(plane.client(), namespaces)) {
       KubernetesClient client = plane.client();
       for (int i = 0; i < namespaces.size(); i++) {
-        createNamespace(client, namespaces.get(i), label(i));
+        Namespace namespace = new Namespace();
+        namespace.setMetadata(
+            new ObjectMetaBuilder()
+                .withName(namespaces.get(i))
+                .addToLabels(SELECTOR, label(i))
+                .build());
+        client.namespaces().resource(namespace).create();
       }
       String ours = "https://127.0.0.1:%d/mutate".formatted(server.webhookAddress().getPort());
       register(client, creations, 1, ours, namespaces.get(1));
@@ -117,19 +124,6 @@ final class ApiServerScenario {
 
   private static String label(int webhook) {
     return "webhook-" + webhook;
-  }
-
-  private static void createNamespace(KubernetesClient client, String name, String label) {
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels(SELECTOR, label)
-                .endMetadata()
-                .build())
-        .create();
   }
 
   /**

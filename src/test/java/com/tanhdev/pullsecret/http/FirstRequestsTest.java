@@ -2,8 +2,7 @@ package com.tanhdev.pullsecret.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tanhdev.pullsecret.lookup.LookupResult;
-import com.tanhdev.pullsecret.lookup.SecretLookup;
+import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
 import com.tanhdev.pullsecret.testing.RawReviews;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -24,19 +23,6 @@ class FirstRequestsTest {
 
   private static final int CLIENTS = 16;
 
-  private static final SecretLookup SECRET_PRESENT =
-      new SecretLookup() {
-        @Override
-        public LookupResult find(String namespace, String secretName) {
-          return LookupResult.CACHE_HIT;
-        }
-
-        @Override
-        public boolean isSynced() {
-          return true;
-        }
-      };
-
   /**
    * What a new replica must survive. The race itself is a few nanoseconds wide and cannot be
    * provoked at will; {@link FirstRequestTest} checks that the server has served its own request
@@ -48,7 +34,9 @@ class FirstRequestsTest {
     byte[] review = RawReviews.podReview();
     byte[] request = concat(RawReviews.headers(review.length), review);
     List<SSLSocket> sockets = new ArrayList<>();
-    try (RunningWebhook webhook = new RunningWebhook(dir, SECRET_PRESENT)) {
+    try (RunningWebhook webhook =
+        new RunningWebhook(
+            dir, new FakeSecretLookup().present("auth-dev", "registry-api-tanhdev"))) {
       try {
         for (int i = 0; i < CLIENTS; i++) {
           SSLSocket socket = webhook.tls();
