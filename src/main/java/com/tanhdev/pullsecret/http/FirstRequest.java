@@ -5,7 +5,8 @@ import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 
 /**
- * Sends a started server one request of its own, in memory, before any client's.
+ * Sends a server one request of its own, in memory, as soon as it has started: for the webhook
+ * port, before its readiness lets the API server's calls in.
  *
  * <p>Why: Javalin builds its servlet's configuration on the first request, in a lazy value without
  * a lock. Two first requests at once can meet it half built, and one of them is answered 500 with

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A new replica's first calls come many at once: the API server moves its calls to it when another
  * replica stops. Javalin builds its servlet's configuration on the first request without a lock, so
  * two first requests at once could meet it half built; the roll-out drill saw one answered 500 with
- * an empty body. The server now sends itself a request before it starts serving.
+ * an empty body. The server now sends itself a request before it reports ready.
  */
 class FirstRequestsTest {
 
@@ -25,8 +25,8 @@ class FirstRequestsTest {
 
   /**
    * What a new replica must survive. The race itself is a few nanoseconds wide and cannot be
-   * provoked at will; {@link FirstRequestTest} checks that the server has served its own request
-   * before it listens.
+   * provoked at will; {@link FirstRequestTest} checks the request the server sends itself at its
+   * start.
    */
   @Test
   void a_new_servers_first_requests_arriving_together_are_all_answered(@TempDir Path dir)
