@@ -21,6 +21,20 @@ enum CallOutcome {
           ? INJECTED
           : STORED_WITHOUT_SECRET;
     }
+    if (isServiceNotLoadedYet(answer.message())) {
+      return API_SERVER_UNAVAILABLE;
+    }
     return answer.message().contains("webhook") ? WEBHOOK_FAILED : API_SERVER_UNAVAILABLE;
+  }
+
+  /**
+   * A kube-apiserver that has just restarted takes requests before its Service informer has synced
+   * (its /readyz still fails its informer-sync check, so a load balancer in front of it would not
+   * send them yet), and then cannot resolve the webhook's Service, which exists all along: {@code
+   * service "pullsecret-webhook" not found}. That is the API server not ready, not a webhook that
+   * failed; RolloutIT met it once, in the API server restart scenario.
+   */
+  private static boolean isServiceNotLoadedYet(String message) {
+    return message.contains("service \"") && message.contains("\" not found");
   }
 }
