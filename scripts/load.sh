@@ -33,7 +33,8 @@ PULLSECRET_KUBE_BIN=${PULLSECRET_KUBE_BIN:-$(scripts/kube-binaries.sh | tail -n 
 PULLSECRET_GO_INJECTOR=$(scripts/go-injector.sh | tail -n 1)
 export PULLSECRET_VEGETA PULLSECRET_KUBE_BIN PULLSECRET_GO_INJECTOR
 
-mvn -B -q -DskipTests test-compile dependency:build-classpath \
+# The shaded jar too: the apiserver scenario runs the webhook from it, with the image's AOT cache.
+mvn -B -q -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test
 # The generator's own pauses would count as server latency: a young generation large enough
 # that it collects every few seconds, and small thread stacks for thousands of waiting senders.

@@ -114,9 +114,14 @@ public final class LoadRun {
         attempt(
             report,
             () -> {
+              Path jar = Path.of("target", "pullsecret-webhook.jar");
+              List<String> imageFlags =
+                  new ArrayList<>(ImageCommand.jvmFlags(Path.of(options.serverJava()), jar));
+              imageFlags.addAll(options.extraServerFlags());
               new ApiServerScenario(
                       options.timing().apiServerStep(),
-                      starts,
+                      new JarServer(options.serverJava(), jar, tlsDir, api.url(), workDir),
+                      imageFlags,
                       certificates,
                       GoInjector.binary(),
                       workDir,

@@ -1,7 +1,5 @@
 package com.tanhdev.pullsecret.load;
 
-import com.tanhdev.pullsecret.image.DockerfileCommand;
-import com.tanhdev.pullsecret.image.ImageAotCache;
 import com.tanhdev.pullsecret.load.ServerProcess.Memory;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +9,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,29 +48,12 @@ final class ProvisionerJvm implements AutoCloseable {
   static ProvisionerJvm start(
       Path java, Path jar, Path configFile, int healthPort, Map<String, String> env, Path log)
       throws IOException {
-    DockerfileCommand image = DockerfileCommand.read(Path.of("Dockerfile"));
-    Path aotCache;
-    try {
-      aotCache = ImageAotCache.forJar(image, java, jar);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while training the AOT cache", e);
-    }
     List<String> command =
-        new DockerfileCommand(
-                image.entrypoint(),
-                List.of("provision", "--config", CONFIG_IN_IMAGE),
-                image.training())
-            .withLocalPaths(
-                Map.of(
-                    "/opt/java/bin/java",
-                    java,
-                    "/app/pullsecret-webhook.jar",
-                    jar,
-                    ImageAotCache.CONTAINER_PATH,
-                    aotCache,
-                    CONFIG_IN_IMAGE,
-                    configFile));
+        ImageCommand.of(
+            java,
+            jar,
+            List.of("provision", "--config", CONFIG_IN_IMAGE),
+            Map.of(CONFIG_IN_IMAGE, configFile));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
@@ -82,12 +62,6 @@ final class ProvisionerJvm implements AutoCloseable {
     ProvisionerJvm jvm = new ProvisionerJvm(builder.start(), start, healthPort);
     Runtime.getRuntime().addShutdownHook(new Thread(jvm.process::destroyForcibly));
     return jvm;
-  }
-
-  /** The JVM flags it runs with: the image's ENTRYPOINT between java and {@code -jar}. */
-  static List<String> imageFlags() throws IOException {
-    List<String> entrypoint = DockerfileCommand.read(Path.of("Dockerfile")).entrypoint();
-    return new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar")));
   }
 
   /** Waits until it holds the Lease and its caches have synced; returns the time since start. */

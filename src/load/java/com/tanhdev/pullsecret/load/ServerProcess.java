@@ -46,17 +46,18 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of("-cp", launch.classpath(), LoadTargetMain.class.getName(), mode));
     command.addAll(
         List.of(launch.tlsDir().toString(), portsFile.toString(), launch.apiServerUrl()));
-    return start(command, Map.of(), portsFile, launch.workDir().resolve(name + ".log"));
+    return start(command, System.getenv(), portsFile, launch.workDir().resolve(name + ".log"));
   }
 
   /**
-   * Starts {@code command} with {@code env} added to this process's environment; its output goes to
-   * {@code log}, and it is ready once {@code portsFile} exists and its health port answers.
+   * Starts {@code command} with {@code env} as its whole environment; its output goes to {@code
+   * log}, and it is ready once {@code portsFile} exists and its health port answers.
    */
   static ServerProcess start(
       List<String> command, Map<String, String> env, Path portsFile, Path log) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().clear();
     builder.environment().putAll(env);
     long start = System.nanoTime();
     return new ServerProcess(builder.start(), start, portsFile, log);
