@@ -5,7 +5,7 @@
 # JDK 25, so measure with a JDK 25 (LOAD_JAVA=/path/to/bin/java); it needs JDK 21 or later for
 # virtual threads, and warns otherwise. Options:
 #   --quick                  shorter runs, to check that everything works
-#   --only LIST              ceiling,webhook,burst,startup,vegeta,apiserver (default: all)
+#   --only LIST              ceiling,webhook,burst,startup,vegeta,lowrate,apiserver (default: all)
 #   --key ec-p256|rsa-2048   the serving certificate's key (default: ec-p256)
 #   --server-java PATH       the java that runs the servers (default: the generator's, which is
 #                            $LOAD_JAVA or else java on the PATH)

@@ -20,9 +20,7 @@ import java.util.Map;
  * (a failed call shows as a failed creation). Interleaving puts the three on the same API server at
  * the same moments, so its warm-up and the machine's other work fall on all alike. The API server
  * runs with {@code DISABLE_HTTP2=true}, so it calls the webhooks over HTTP/1.1 as it calls an
- * in-cluster Service. The webhook runs as the image runs it: the shaded jar with the Dockerfile's
- * JVM flags and its AOT cache, whose recorded profiles decide how soon the JIT compiles the
- * request path at these low rates.
+ * in-cluster Service. The webhook runs as the image runs it ({@link ImageWebhook}).
  */
 final class ApiServerScenario {
 
@@ -35,7 +33,6 @@ final class ApiServerScenario {
 
   private static final String SELECTOR = "pullsecret-load";
   private static final Duration REGISTRATION_LIMIT = Duration.ofSeconds(30);
-  private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
   /** The namespaces, in the table's order: what mutates each ("none" is the baseline). */
   private static final List<String> WEBHOOKS = List.of("none", "pullsecret-webhook", "Go injector");
@@ -47,8 +44,7 @@ final class ApiServerScenario {
       | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |""";
 
   private final Duration step;
-  private final JarServer webhook;
-  private final List<String> webhookFlags;
+  private final ImageWebhook webhook;
   private final LoadCertificates certificates;
   private final Path goInjector;
   private final Path workDir;
@@ -56,15 +52,13 @@ final class ApiServerScenario {
 
   ApiServerScenario(
       Duration step,
-      JarServer webhook,
-      List<String> webhookFlags,
+      ImageWebhook webhook,
       LoadCertificates certificates,
       Path goInjector,
       Path workDir,
       Report report) {
     this.step = step;
     this.webhook = webhook;
-    this.webhookFlags = webhookFlags;
     this.certificates = certificates;
     this.goInjector = goInjector;
     this.workDir = workDir;
@@ -81,7 +75,7 @@ final class ApiServerScenario {
     List<String> namespaces = List.of("team-00", "team-01", "team-02");
     try (ControlPlane plane =
             ControlPlane.startWithApiServerEnvironment(Map.of("DISABLE_HTTP2", "true"));
-        ServerProcess server = startWebhook();
+        ServerProcess server = webhook.start("webhook-apiserver");
         GoInjector injector =
             GoInjector.start(
                 goInjector, certificates.tlsDir(), workDir.resolve("go-injector.log"));
@@ -122,22 +116,11 @@ final class ApiServerScenario {
       report.text(table.toString());
       report.text(
           ("\n\"own µs\" is this webhook's mean time per review by its own metric"
-                  + " (controller_runtime_webhook_latency: from the handler's start, after the headers, to its"
-                  + " answer); during the warm-up it was %d µs.\n")
+                  + " (controller_runtime_webhook_latency: from the handler's start, after the"
+                  + " headers, until the answer is written and the review logged; it includes the"
+                  + " wait for the body); during the warm-up it was %d µs.\n")
               .formatted(warmUpMicros));
     }
-  }
-
-  private ServerProcess startWebhook() throws IOException, InterruptedException {
-    ServerProcess server = webhook.start(webhookFlags, "webhook-apiserver");
-    Duration ready = server.awaitReady(READY_LIMIT);
-    report.text(
-        "The webhook: `java %s -jar pullsecret-webhook.jar serve`, ready after %d ms (%s)."
-            .formatted(
-                String.join(" ", webhookFlags),
-                ready.toMillis(),
-                String.join("; ", server.logMessages("warm-up:"))));
-    return server;
   }
 
   private static String label(int webhook) {

@@ -58,6 +58,10 @@ final class GoInjector implements AutoCloseable {
     return Path.of(path);
   }
 
+  InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
   String mutateUrl() {
     return "https://127.0.0.1:%d/mutate".formatted(port);
   }

@@ -10,7 +10,7 @@ import java.util.Set;
  * The command line of {@link LoadRun}.
  *
  * @param scenarios which scenario groups to run: ceiling, webhook, burst, startup, vegeta,
- *     apiserver
+ *     lowrate, apiserver
  * @param timing full or quick durations
  * @param key the serving certificate's key type
  * @param serverJava the {@code java} the servers run on
@@ -26,11 +26,11 @@ record LoadOptions(
     Path out) {
 
   static final Set<String> ALL =
-      Set.of("ceiling", "webhook", "burst", "startup", "vegeta", "apiserver");
+      Set.of("ceiling", "webhook", "burst", "startup", "vegeta", "lowrate", "apiserver");
 
   static final String USAGE =
       """
-      Usage: scripts/load.sh [--quick] [--only ceiling,webhook,burst,startup,vegeta,apiserver] [--key ec-p256|rsa-2048]
+      Usage: scripts/load.sh [--quick] [--only ceiling,webhook,burst,startup,vegeta,lowrate,apiserver] [--key ec-p256|rsa-2048]
                              [--server-java PATH] [--server-flag FLAG]... [--out FILE]
       """;
 

@@ -100,9 +100,19 @@ public final class LoadRun {
               return 0.0;
             });
       }
+      ImageWebhook imageWebhook =
+          new ImageWebhook(
+              new JarServer(
+                  options.serverJava(),
+                  Path.of("target", "pullsecret-webhook.jar"),
+                  tlsDir,
+                  api.url(),
+                  workDir),
+              options.extraServerFlags(),
+              report);
+      VegetaAttack attack =
+          new VegetaAttack(vegetaBinary(), caFile, bodies, workDir, ServerStarts.WEBHOOK_TIMEOUT);
       if (options.scenarios().contains("vegeta")) {
-        VegetaAttack attack =
-            new VegetaAttack(vegetaBinary(), caFile, bodies, workDir, ServerStarts.WEBHOOK_TIMEOUT);
         attempt(
             report,
             () -> {
@@ -110,18 +120,30 @@ public final class LoadRun {
               return 0.0;
             });
       }
+      if (options.scenarios().contains("lowrate")) {
+        attempt(
+            report,
+            () -> {
+              new LowRateScenario(
+                      options.timing().apiServerStep(),
+                      imageWebhook,
+                      starts,
+                      attack,
+                      GoInjector.binary(),
+                      certificates,
+                      workDir,
+                      report)
+                  .run();
+              return 0.0;
+            });
+      }
       if (options.scenarios().contains("apiserver")) {
         attempt(
             report,
             () -> {
-              Path jar = Path.of("target", "pullsecret-webhook.jar");
-              List<String> imageFlags =
-                  new ArrayList<>(ImageCommand.jvmFlags(Path.of(options.serverJava()), jar));
-              imageFlags.addAll(options.extraServerFlags());
               new ApiServerScenario(
                       options.timing().apiServerStep(),
-                      new JarServer(options.serverJava(), jar, tlsDir, api.url(), workDir),
-                      imageFlags,
+                      imageWebhook,
                       certificates,
                       GoInjector.binary(),
                       workDir,

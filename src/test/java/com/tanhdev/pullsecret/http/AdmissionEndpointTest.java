@@ -4,6 +4,10 @@ import static com.tanhdev.pullsecret.http.JsonBodies.assertJson;
 import static com.tanhdev.pullsecret.http.JsonBodies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.tanhdev.pullsecret.lookup.FakeSecretLookup;
 import com.tanhdev.pullsecret.testing.RawReviews;
 import java.net.URI;
@@ -15,9 +19,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport seen by an HTTP client over real TLS: status codes and bodies for every input.
@@ -171,4 +179,42 @@ class AdmissionEndpointTest {
     assertThat(response.statusCode()).isEqualTo(404);
     assertJson(response.body(), error(404, "not found: /validate"));
   }
+
+  @Test
+  void the_answer_does_not_wait_for_the_review_log_line() throws Exception {
+    CountDownLatch answered = new CountDownLatch(1);
+    AtomicBoolean logLineHeldTheAnswer = new AtomicBoolean();
+    // Holds the review's log line until the client has its answer, or for 5 s: an answer that
+    // waited for the log line arrives only after that, and the flag says so.
+    AppenderBase<ILoggingEvent> slowLog =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            if (!event.getMessage().equals("admission reviewed")) {
+              return;
+            }
+            try {
+              if (!answered.await(5, TimeUnit.SECONDS)) {
+                logLineHeldTheAnswer.set(true);
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    Logger reviews = (Logger) LoggerFactory.getLogger("pullsecret.admission");
+    slowLog.start();
+    reviews.setLevel(Level.INFO);
+    reviews.addAppender(slowLog);
+    try {
+      HttpResponse<String> response = post("application/json", RawReviews.podReview());
+      answered.countDown();
+      assertThat(response.statusCode()).isEqualTo(200);
+    } finally {
+      reviews.detachAppender(slowLog);
+      reviews.setLevel(null);
+    }
+    assertThat(logLineHeldTheAnswer).as("the answer waited for the log line").isFalse();
+  }
 }
+
