@@ -102,8 +102,6 @@ public final class AdmissionEndpoint implements AdmissionRoute {
                       int status = 500;
                       try {
                         status = failure == null ? answer(ctx, review, start) : fail(ctx, failure);
-                      } catch (IOException e) {
-                        LOG.debug("the client went away before its answer was sent", e);
                       } finally {
                         upload.release();
                         finished(start, status);
@@ -118,7 +116,7 @@ public final class AdmissionEndpoint implements AdmissionRoute {
    * answer was left for Javalin to write once the handler had finished. With its length announced,
    * Jetty completes and sends the response on the last byte.
    */
-  private int answer(Context ctx, JsonNode review, long start) throws IOException {
+  private int answer(Context ctx, JsonNode review, long start) {
     AdmissionRequest request;
     try {
       request = codec.decode(review);
@@ -131,7 +129,13 @@ public final class AdmissionEndpoint implements AdmissionRoute {
     response.setStatus(200);
     response.setContentType("application/json");
     response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    try {
+      response.getOutputStream().write(body);
+    } catch (IOException e) {
+      // Decided and answered on our side, as controller-runtime counts it; the API server sees a
+      // failed call and applies the failure policy.
+      LOG.debug("the client went away before its answer was sent", e);
+    }
     recorder.record(request, answer.record(), System.nanoTime() - start);
     return 200;
   }
