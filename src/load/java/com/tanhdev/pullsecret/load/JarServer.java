@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The shaded jar's {@code serve}, as the container runs it: {@code java FLAGS -jar JAR serve
  * --config FILE}, with a kubeconfig naming the (mock) API server, where the container would use its
  * service account, and no other environment (the benchmark's own variables would be refused as
- * unknown overrides). Unlike {@link LoadTargetMain}, which runs from class directories, this is what
- * an AOT cache or a class data archive can be made for and used with.
+ * unknown overrides). Unlike {@link LoadTargetMain}, which runs from class directories, this is
+ * what an AOT cache or a class data archive can be made for and used with.
  *
  * @param java the {@code java} executable
  * @param jar the shaded jar

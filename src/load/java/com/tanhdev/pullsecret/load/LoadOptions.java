@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The command line of {@link LoadRun}.
  *
- * @param scenarios which scenario groups to run: ceiling, webhook, burst, startup, vegeta,
- *     lowrate, apiserver
+ * @param scenarios which scenario groups to run: ceiling, webhook, burst, startup, vegeta, lowrate,
+ *     apiserver
  * @param timing full or quick durations
  * @param key the serving certificate's key type
  * @param serverJava the {@code java} the servers run on

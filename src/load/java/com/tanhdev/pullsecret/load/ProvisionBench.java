@@ -121,7 +121,8 @@ public final class ProvisionBench {
             model,
             ProcessMeter.loadAverage(),
             LoadRun.javaVersion(java.toString()),
-            String.join(" ", ImageCommand.jvmFlags(java, Path.of("target", "pullsecret-webhook.jar"))));
+            String.join(
+                " ", ImageCommand.jvmFlags(java, Path.of("target", "pullsecret-webhook.jar"))));
   }
 
   private static int freePort() throws IOException {

@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.app;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.lookup.InformerNamespaceLabels;
 import com.tanhdev.pullsecret.lookup.InformerSecretLookup;
 import com.tanhdev.pullsecret.lookup.NamespaceLabels;
@@ -11,7 +12,6 @@ import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.CertificateSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -144,7 +144,7 @@ public final class WebhookProcessBuilder {
       return client;
     }
     if (parts.ownedClient == null) {
-      parts.ownedClient = new KubernetesClientBuilder().build();
+      parts.ownedClient = KubernetesClients.create();
     }
     return parts.ownedClient;
   }

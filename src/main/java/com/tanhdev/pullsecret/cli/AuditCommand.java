@@ -9,8 +9,8 @@ import com.tanhdev.pullsecret.check.OutputFormat;
 import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.WebhookConfig;
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintStream;
 import java.util.List;
@@ -51,7 +51,7 @@ final class AuditCommand {
   private final Supplier<KubernetesClient> clients;
 
   AuditCommand() {
-    this(ProcessEnvironment.current().variables(), () -> new KubernetesClientBuilder().build());
+    this(ProcessEnvironment.current().variables(), KubernetesClients::create);
   }
 
   /** With the environment whose {@code PULLSECRET_*} overrides apply, and a client factory. */

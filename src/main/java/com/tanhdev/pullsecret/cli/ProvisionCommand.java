@@ -4,10 +4,10 @@ import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerProcess;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerTimings;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ final class ProvisionCommand {
 
   private static int start(ConfigSource source, PrintStream err) {
     source.load(); // a bad config is refused before any connection is made
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = KubernetesClients.create();
     ProvisionerProcess process;
     try {
       ProvisionerIdentity identity =

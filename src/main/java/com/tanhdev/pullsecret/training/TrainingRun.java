@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.training;
 import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
 import com.tanhdev.pullsecret.pki.KeyAlgorithm;
@@ -11,7 +12,6 @@ import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ public final class TrainingRun {
     Path config = Files.writeString(dir.resolve("config.yaml"), config(dir));
     try (TrainingApiServer api = new TrainingApiServer(SECRET).start();
         KubernetesClient client =
-            new KubernetesClientBuilder()
+            KubernetesClients.builder()
                 .withConfig(
                     new ConfigBuilder(Config.empty())
                         .withMasterUrl(api.url())

@@ -217,4 +217,3 @@ class AdmissionEndpointTest {
     assertThat(logLineHeldTheAnswer).as("the answer waited for the log line").isFalse();
   }
 }
-
