@@ -1,8 +1,8 @@
 package com.tanhdev.pullsecret.cli;
 
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ final class AuditRun {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Config copy = new ConfigBuilder(config).build();
     int code =
-        new AuditCommand(Map.of(), () -> new KubernetesClientBuilder().withConfig(copy).build())
+        new AuditCommand(Map.of(), () -> KubernetesClients.builder().withConfig(copy).build())
             .run(
                 List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

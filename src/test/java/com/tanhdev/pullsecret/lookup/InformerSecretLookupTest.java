@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -188,6 +188,6 @@ class InformerSecretLookupTest {
         new ConfigBuilder(Config.empty())
             .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort())
             .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return KubernetesClients.builder().withConfig(config).build();
   }
 }
