@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.kube;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -23,9 +24,7 @@ final class AdminClient {
             // be retried with backoff.
             .withRequestRetryBackoffLimit(0)
             .build();
-    // The commands' serialization, so that every test against the API server reads (watch events
-    // above all) the way serve, provision and audit do.
-    return KubernetesClients.builder().withConfig(config).build();
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   private static String base64(String pem) {

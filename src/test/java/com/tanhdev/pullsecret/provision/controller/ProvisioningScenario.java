@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
+import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -40,6 +41,7 @@ final class ProvisioningScenario implements AutoCloseable {
   final TestNamespace sources;
   final Path configFile;
   private final List<ProvisionerProcess> started = new ArrayList<>();
+  private final List<KubernetesClient> clients = new ArrayList<>();
 
   private ProvisioningScenario(KubernetesClient admin, Path dir) {
     this.admin = admin;
@@ -91,10 +93,15 @@ final class ProvisioningScenario implements AutoCloseable {
 
   ProvisionerProcess startProvisioner(
       KubernetesClient client, String podName, ProvisionerTimings timings) {
+    // The provision command's client (its serialization reads watch events by the kinds it
+    // registers), with the given client's identity.
+    KubernetesClient asCommand =
+        KubernetesClients.builder().withConfig(client.getConfiguration()).build();
+    clients.add(asCommand);
     ProvisionerProcess process =
         ProvisionerProcess.start(
             ConfigSource.of(Optional.of(configFile), new ProcessEnvironment(Map.of())),
-            client,
+            asCommand,
             new ProvisionerIdentity(release.name(), podName),
             timings);
     started.add(process);
@@ -222,5 +229,7 @@ final class ProvisioningScenario implements AutoCloseable {
   public void close() {
     started.forEach(ProvisionerProcess::close);
     started.clear();
+    clients.forEach(KubernetesClient::close);
+    clients.clear();
   }
 }
