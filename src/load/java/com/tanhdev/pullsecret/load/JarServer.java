@@ -12,10 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The shaded jar's {@code serve}, as the container runs it: {@code java FLAGS -jar JAR serve
- * --config FILE}, with a kubeconfig naming the (mock) API server, where the container would use its
- * service account, and no other environment (the benchmark's own variables would be refused as
- * unknown overrides). Unlike {@link LoadTargetMain}, which runs from class directories, this is
- * what an AOT cache or a class data archive can be made for and used with.
+ * --config FILE}, told the (mock) API server's address and a token by fabric8's environment
+ * variables, as a pod's client is configured from its service account without reading a kubeconfig
+ * file (whose parsing loads the whole Kubernetes model), and no other environment (the benchmark's
+ * own variables would be refused as unknown overrides). Unlike {@link LoadTargetMain}, which runs
+ * from class directories, this is what an AOT cache or a class data archive can be made for and
+ * used with.
  *
  * @param java the {@code java} executable
  * @param jar the shaded jar
@@ -31,7 +33,6 @@ record JarServer(String java, Path jar, Path tlsDir, String apiServerUrl, Path w
     int healthPort = freePort();
     Path config =
         Files.writeString(workDir.resolve(name + ".yaml"), config(webhookPort, healthPort));
-    Path kubeconfig = Files.writeString(workDir.resolve(name + ".kubeconfig"), kubeconfig());
     Path portsFile =
         Files.writeString(
             workDir.resolve(name + ".ports"),
@@ -42,7 +43,15 @@ record JarServer(String java, Path jar, Path tlsDir, String apiServerUrl, Path w
     command.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
     return ServerProcess.start(
         command,
-        Map.of("KUBECONFIG", kubeconfig.toString(), "HOME", workDir.toString()),
+        Map.of(
+            "KUBERNETES_MASTER",
+            apiServerUrl,
+            "KUBERNETES_AUTH_TOKEN",
+            "load",
+            "KUBERNETES_NAMESPACE",
+            "default",
+            "HOME",
+            workDir.toString()),
         portsFile,
         workDir.resolve(name + ".log"));
   }
@@ -65,29 +74,6 @@ record JarServer(String java, Path jar, Path tlsDir, String apiServerUrl, Path w
             healthPort,
             tlsDir.resolve("tls.crt"),
             tlsDir.resolve("tls.key"));
-  }
-
-  private String kubeconfig() {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: load
-            cluster:
-              server: %s
-        users:
-          - name: load
-            user:
-              token: load
-        contexts:
-          - name: load
-            context:
-              cluster: load
-              user: load
-              namespace: default
-        current-context: load
-        """
-        .formatted(apiServerUrl);
   }
 
   /**
