@@ -50,6 +50,33 @@ class CarelessClientTest {
   }
 
   @Test
+  void a_client_that_goes_away_before_its_answer_is_no_server_error() throws Exception {
+    byte[] review = RawReviews.podReview();
+    double serverErrors = serverErrors();
+    for (int i = 0; i < 20; i++) {
+      try (SSLSocket socket = webhook.openSocket()) {
+        OutputStream out = socket.getOutputStream();
+        out.write(RawReviews.headers(review.length));
+        out.write(review);
+        out.flush();
+        if (i % 2 == 0) {
+          socket.setSoLinger(true, 0); // half of them reset the connection instead of closing it
+        }
+      }
+    }
+    assertThat(serverErrors()).as("requests counted as server errors").isEqualTo(serverErrors);
+  }
+
+  private static double serverErrors() throws Exception {
+    return webhook
+        .metrics()
+        .lines()
+        .filter(l -> l.startsWith("controller_runtime_webhook_requests_total{code=\"500\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void pipelined_reviews_are_answered_in_order_on_one_connection() throws Exception {
     byte[] review = RawReviews.podReview();
     try (SSLSocket socket = webhook.openSocket()) {
