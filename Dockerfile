@@ -28,7 +28,7 @@ FROM eclipse-temurin:${JAVA_VERSION}-jdk AS runtime
 # the modules only reached by code paths the webhook never takes (Jetty webapp, JAAS and
 # SPNEGO, servlet leak preventers, Vert.x verticle compilation, JTA), plus two that are only
 # loaded reflectively:
-#   java.logging, java.xml    logback and its XML configuration
+#   java.logging, java.xml    logback, and an operator's own logback file (-Dlogback.configurationFile)
 #   java.net.http             the Kubernetes client's HTTP transport (the JDK's HttpClient)
 #   java.management,          micrometer JVM and process metrics (com.sun.management beans)
 #     jdk.management

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,9 +169,17 @@ public final class FootprintRun {
     return lines.size() < 2 ? -1 : Long.parseLong(lines.get(1).strip().split("\\s+")[0]);
   }
 
-  /** Keeps {@code jcmd VM.native_memory summary} when the variant tracks native memory. */
+  /**
+   * Keeps the process's memory map ({@code /proc/PID/smaps}: resident memory per mapping, so the
+   * heap, the AOT cache and the code cache can be told apart), and {@code jcmd VM.native_memory
+   * summary} when the variant tracks native memory.
+   */
   private static void nativeMemory(String java, long pid, Variant variant, String name)
       throws IOException, InterruptedException {
+    Files.copy(
+        Path.of("/proc", Long.toString(pid), "smaps"),
+        Path.of("target", "footprint", name + ".smaps"),
+        StandardCopyOption.REPLACE_EXISTING);
     if (variant.flags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking="))) {
       String summary =
           tool(java, "jcmd", Long.toString(pid), "VM.native_memory", "summary", "scale=KB");

@@ -20,8 +20,7 @@ public final class LoadRun {
   /**
    * The container's JVM flags (Dockerfile, chart {@code jvmOptions}) but its AOT cache, which
    * cannot be made for servers run from class directories (scripts/footprint.sh measures the jar
-   * with it). The production logback configuration replaces the tests' one, so every review is
-   * logged as in a cluster.
+   * with it).
    */
   static final List<String> CONTAINER_FLAGS =
       List.of(
@@ -30,8 +29,7 @@ public final class LoadRun {
           "-XX:+UseSerialGC",
           "-XX:+UseCompactObjectHeaders",
           "-XX:+ExitOnOutOfMemoryError",
-          "-XX:TrimNativeHeapInterval=1000",
-          "-Dlogback.configurationFile=logback.xml");
+          "-XX:TrimNativeHeapInterval=1000");
 
   private LoadRun() {}
 

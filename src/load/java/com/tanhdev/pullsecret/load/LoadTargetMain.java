@@ -1,5 +1,6 @@
 package com.tanhdev.pullsecret.load;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.tanhdev.pullsecret.admission.JsonMappers;
 import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigLoader;
@@ -7,6 +8,7 @@ import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.http.ErrorBodies;
 import com.tanhdev.pullsecret.http.HealthEndpoints;
 import com.tanhdev.pullsecret.http.WebhookServer;
+import com.tanhdev.pullsecret.logging.JsonLogging;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
 import com.tanhdev.pullsecret.tls.FileCertificateSource;
 import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
@@ -21,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of the load tests, in its own JVM with the container's flags. {@code webhook}
@@ -39,6 +42,8 @@ public final class LoadTargetMain {
       System.err.println("usage: LoadTargetMain webhook|noop TLS_DIR PORTS_FILE [API_SERVER_URL]");
       System.exit(2);
     }
+    // Every review is logged as in a cluster, not as the tests' logback-test.xml would have it.
+    JsonLogging.replace((LoggerContext) LoggerFactory.getILoggerFactory(), System.getenv());
     TlsProcessDefaults.apply();
     Path tlsDir = Path.of(args[1]);
     WebhookConfig config = new ConfigLoader().parse(yaml(tlsDir), "load test", Map.of());

@@ -142,13 +142,19 @@ class ContainerCommandIT {
                     .isTrue());
   }
 
-  /** Every stdout line, each of which must be one JSON object, as log collectors expect. */
+  /**
+   * Every stdout line, each of which must be one JSON object with the fields log collectors are
+   * told to expect (README, Logging).
+   */
   private List<JsonNode> logLines() {
     return webhook.stdoutLines().stream()
         .map(
             line -> {
               JsonNode parsed = JSON.readTree(line);
               assertThat(parsed.isObject()).as("a JSON object: %s", line).isTrue();
+              assertThat(parsed.has("time") && parsed.has("level") && parsed.has("logger_name"))
+                  .as("time, level and logger_name in %s", line)
+                  .isTrue();
               return parsed;
             })
         .toList();
