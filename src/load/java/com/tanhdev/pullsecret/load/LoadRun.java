@@ -25,7 +25,7 @@ public final class LoadRun {
   static final List<String> CONTAINER_FLAGS =
       List.of(
           "-Xmx96m",
-          "-Xmn16m",
+          "-Xmn8m",
           "-XX:+UseSerialGC",
           "-XX:+UseCompactObjectHeaders",
           "-XX:+ExitOnOutOfMemoryError",

@@ -89,7 +89,7 @@ class DeploymentTemplateTest {
         .contains(
             "-XX:AOTCache=/app/pullsecret-webhook.aot",
             "-Xmx96m",
-            "-Xmn16m",
+            "-Xmn8m",
             "-XX:+UseSerialGC",
             "-XX:+UseCompactObjectHeaders",
             "-XX:+ExitOnOutOfMemoryError",
