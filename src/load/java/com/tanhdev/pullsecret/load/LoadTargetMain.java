@@ -7,6 +7,7 @@ import com.tanhdev.pullsecret.config.ConfigLoader;
 import com.tanhdev.pullsecret.config.WebhookConfig;
 import com.tanhdev.pullsecret.http.ErrorBodies;
 import com.tanhdev.pullsecret.http.HealthEndpoints;
+import com.tanhdev.pullsecret.http.JettyProcessDefaults;
 import com.tanhdev.pullsecret.http.WebhookServer;
 import com.tanhdev.pullsecret.logging.JsonLogging;
 import com.tanhdev.pullsecret.metrics.WebhookMetrics;
@@ -45,6 +46,7 @@ public final class LoadTargetMain {
     // Every review is logged as in a cluster, not as the tests' logback-test.xml would have it.
     JsonLogging.replace((LoggerContext) LoggerFactory.getILoggerFactory(), System.getenv());
     TlsProcessDefaults.apply();
+    JettyProcessDefaults.apply();
     Path tlsDir = Path.of(args[1]);
     WebhookConfig config = new ConfigLoader().parse(yaml(tlsDir), "load test", Map.of());
     String ports = args[0].equals("webhook") ? startWebhook(config, args[3]) : startNoOp(config);

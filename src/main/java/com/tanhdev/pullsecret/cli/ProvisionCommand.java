@@ -4,6 +4,7 @@ import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
 import com.tanhdev.pullsecret.config.ProvisionerIdentity;
+import com.tanhdev.pullsecret.http.JettyProcessDefaults;
 import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerProcess;
 import com.tanhdev.pullsecret.provision.controller.ProvisionerTimings;
@@ -65,6 +66,7 @@ final class ProvisionCommand {
 
   private static int start(ConfigSource source, PrintStream err) {
     source.load(); // a bad config is refused before any connection is made
+    JettyProcessDefaults.apply();
     KubernetesClient client = KubernetesClients.create();
     ProvisionerProcess process;
     try {

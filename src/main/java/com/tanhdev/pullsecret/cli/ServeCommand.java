@@ -4,6 +4,7 @@ import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigException;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
+import com.tanhdev.pullsecret.http.JettyProcessDefaults;
 import com.tanhdev.pullsecret.pki.TlsMaterialException;
 import com.tanhdev.pullsecret.tls.TlsProcessDefaults;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ final class ServeCommand {
       return 0;
     }
     TlsProcessDefaults.apply();
+    JettyProcessDefaults.apply();
     ConfigSource source;
     try {
       source = ConfigSource.of(configFile(args), ProcessEnvironment.current());

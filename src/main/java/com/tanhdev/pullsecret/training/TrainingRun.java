@@ -3,6 +3,7 @@ package com.tanhdev.pullsecret.training;
 import com.tanhdev.pullsecret.app.WebhookProcess;
 import com.tanhdev.pullsecret.config.ConfigSource;
 import com.tanhdev.pullsecret.config.ProcessEnvironment;
+import com.tanhdev.pullsecret.http.JettyProcessDefaults;
 import com.tanhdev.pullsecret.kube.KubernetesClients;
 import com.tanhdev.pullsecret.pki.CertificateAuthority;
 import com.tanhdev.pullsecret.pki.IssuedCertificate;
@@ -52,6 +53,7 @@ public final class TrainingRun {
     System.setOut(new PrintStream(OutputStream.nullOutputStream()));
     long start = System.nanoTime();
     TlsProcessDefaults.apply();
+    JettyProcessDefaults.apply();
     Path dir = Files.createTempDirectory("pullsecret-training");
     try {
       int reviews = train(dir);
