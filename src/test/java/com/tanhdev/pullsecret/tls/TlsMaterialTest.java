@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.X509KeyManager;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class TlsMaterialTest {
 
@@ -83,27 +80,6 @@ class TlsMaterialTest {
     assertThat(material.chain())
         .containsExactly(issued.certificate(), authority.root().certificate());
     assertThat(material.notAfter()).isEqualTo(issued.certificate().getNotAfter().toInstant());
-  }
-
-  @ParameterizedTest
-  @EnumSource(
-      value = KeyAlgorithm.class,
-      names = {"EC_P256", "RSA_2048"})
-  void the_key_store_gives_the_key_managers_the_chain_and_the_key(KeyAlgorithm algorithm)
-      throws Exception {
-    IssuedCertificate issued = issue(algorithm, Duration.ofDays(30));
-    TlsMaterial material =
-        load(issued.certificatePem() + authority.root().certificatePem(), issued.privateKeyPem());
-    char[] password = "in-memory".toCharArray();
-
-    KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
-    factory.init(material.toKeyStore(password), password);
-    X509KeyManager keys = (X509KeyManager) factory.getKeyManagers()[0];
-
-    String alias = keys.chooseServerAlias(issued.key().getAlgorithm(), null, null);
-    assertThat(keys.getPrivateKey(alias)).isEqualTo(issued.key());
-    assertThat(keys.getCertificateChain(alias))
-        .containsExactly(issued.certificate(), authority.root().certificate());
   }
 
   @Test
