@@ -86,7 +86,7 @@ EXPOSE 8443 8080
 # only garbage (8 MiB instead of 16 took 8-10 MiB off idle memory, for collections twice as
 # frequent and a third shorter, a few milliseconds each at 4,000 reviews/s). Compact object
 # headers (8 bytes instead of 12) make every object smaller. The serial collector keeps young
-# pauses near a millisecond on this heap; exiting on OutOfMemoryError lets the kubelet restart a
+# pauses to a few milliseconds on this heap; exiting on OutOfMemoryError lets the kubelet restart a
 # broken JVM. Trimming the native heap every second gives back to the system what the JIT
 # compilers' arenas freed, which glibc would otherwise keep. The Helm chart spells out this same
 # command so its jvmOptions value can replace these flags; the training run above must use the

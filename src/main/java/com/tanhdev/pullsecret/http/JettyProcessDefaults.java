@@ -11,7 +11,8 @@ public final class JettyProcessDefaults {
    * told, Jetty finds out by starting the JVM's platform MBean server, which registers every
    * platform management bean, to ask whether references are compressed: 40-50 ms of every start,
    * for a server nothing else here uses. 16 is what Jetty works out on this JVM: a 64-byte line of
-   * 4-byte references, compressed as they are for any heap under 32 GiB.
+   * 4-byte references, compressed as they are for any heap under 32 GiB (with uncompressed ones
+   * Jetty would pad to 8 references instead: only the padding differs).
    */
   static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 

@@ -25,36 +25,42 @@ import net.logstash.logback.fieldnames.LogstashCommonFieldNames;
  * every process then holds in its AOT cache and metadata, and takes about 40 ms of each start (see
  * docs/benchmarks.md). logback finds this class through {@code META-INF/services}. A configuration
  * file still wins: one named by {@code -Dlogback.configurationFile} (an operator's own logging) or
- * a {@code logback.xml} or {@code logback-test.xml} on the class path (the tests' text lines).
+ * a {@code logback.xml} or {@code logback-test.xml} on the class path (the tests' text lines). A
+ * named file that does not exist does not turn the JSON lines off: they go on, with a warning.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
   private static final String IGNORE = LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR;
 
+  /** Read as a system property first, then from the environment, as logback's variables are. */
   static final String LEVEL_VARIABLE = "PULLSECRET_LOG_LEVEL";
 
   private static final List<String> QUIET_LIBRARIES =
       List.of("org.eclipse.jetty", "io.javalin", "io.fabric8");
 
   private static final List<Level> LEVELS =
-      List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
+      List.of(Level.ALL, Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
 
-  private final Map<String, String> environment;
-  private final FileConfigurations files;
+  private final String levelName;
+  private final LogbackFiles files;
 
-  /** The configuration logback loads: this process's environment and class path. */
+  /** The configuration logback loads: this process's settings and class path. */
   public JsonLogging() {
-    this(System.getenv(), FileConfigurations.current());
+    this(levelName(System.getenv()), LogbackFiles.current());
   }
 
-  JsonLogging(Map<String, String> environment, FileConfigurations files) {
-    this.environment = Map.copyOf(environment);
+  /**
+   * @param levelName what {@code PULLSECRET_LOG_LEVEL} says, or null
+   * @param files the logback files given to the process
+   */
+  JsonLogging(String levelName, LogbackFiles files) {
+    this.levelName = levelName;
     this.files = files;
   }
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (files.isAnyGiven()) {
+    if (files.isAnyFound()) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     LogstashEncoder encoder = new LogstashEncoder();
@@ -74,20 +80,27 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
     }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(stdout);
-    String named = environment.get(LEVEL_VARIABLE);
-    Optional<Level> level = level(named);
+    Optional<Level> level = level(levelName);
     root.setLevel(level.orElse(Level.INFO));
-    if (level.isEmpty() && named != null && !named.isBlank()) {
-      // Logging is set up before any command reads its options, so a bad level cannot stop the
-      // process the way a bad config key does; it is said in the log itself instead.
-      context
-          .getLogger(JsonLogging.class)
-          .warn(
-              "{}={} is not a log level (one of {}); logging at INFO",
-              LEVEL_VARIABLE,
-              named,
-              LEVELS);
+
+    // Logging is set up before any command reads its options, so a bad setting cannot stop the
+    // process the way a bad config key does; it is said in the log itself instead.
+    Logger log = context.getLogger(JsonLogging.class);
+    if (level.isEmpty() && levelName != null && !levelName.isBlank()) {
+      log.warn(
+          "{}={} is not a log level (one of {}); logging at INFO",
+          LEVEL_VARIABLE,
+          levelName,
+          LEVELS);
     }
+    files
+        .unfound()
+        .ifPresent(
+            name ->
+                log.warn(
+                    "-D{}={} names no URL, class-path resource or file; logging JSON lines instead",
+                    ClassicConstants.CONFIG_FILE_PROPERTY,
+                    name));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
@@ -98,7 +111,11 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
    */
   public static void replace(LoggerContext context, Map<String, String> environment) {
     context.reset();
-    new JsonLogging(environment, () -> false).configure(context);
+    new JsonLogging(levelName(environment), LogbackFiles.NONE).configure(context);
+  }
+
+  static String levelName(Map<String, String> environment) {
+    return System.getProperty(LEVEL_VARIABLE, environment.get(LEVEL_VARIABLE));
   }
 
   /** The level {@code name} spells, in any case; empty for a blank or unknown name. */
@@ -108,22 +125,5 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
     }
     String wanted = name.strip().toUpperCase(Locale.ROOT);
     return LEVELS.stream().filter(level -> level.levelStr.equals(wanted)).findFirst();
-  }
-
-  /** Whether a logback configuration file was given, which then configures logging instead. */
-  interface FileConfigurations {
-
-    boolean isAnyGiven();
-
-    static FileConfigurations current() {
-      return () ->
-          System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null
-              || onClassPath("logback-test.xml")
-              || onClassPath("logback.xml");
-    }
-
-    private static boolean onClassPath(String resource) {
-      return JsonLogging.class.getClassLoader().getResource(resource) != null;
-    }
   }
 }

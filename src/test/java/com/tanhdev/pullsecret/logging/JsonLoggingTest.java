@@ -12,10 +12,14 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +29,19 @@ class JsonLoggingTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final LoggerContext context = new LoggerContext();
+  private final PrintStream realStdout = System.out;
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
   JsonLoggingTest() {
     context.setMDCAdapter(new LogbackMDCAdapter());
+    // The JSON appender writes to whatever System.out is when it writes.
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStdout() {
+    System.setOut(realStdout);
+    System.clearProperty(JsonLogging.LEVEL_VARIABLE);
   }
 
   @Test
@@ -38,15 +52,11 @@ class JsonLoggingTest {
 
   @Test
   void every_line_is_one_json_object_with_time_level_logger_and_message() {
-    configure(Map.of());
+    configure(null);
 
-    ByteArrayOutputStream stdout = redirectStdout();
     context.getLogger("pullsecret.admission").info("admission reviewed");
 
-    String written = stdout.toString(StandardCharsets.UTF_8);
-    assertThat(written).endsWith("\n").doesNotContain("\n{");
-    JsonNode line = JSON.readTree(written);
-
+    JsonNode line = single(stdoutLines());
     assertThat(line.path("message").asString()).isEqualTo("admission reviewed");
     assertThat(line.path("level").asString()).isEqualTo("INFO");
     assertThat(line.path("logger_name").asString()).isEqualTo("pullsecret.admission");
@@ -59,7 +69,7 @@ class JsonLoggingTest {
 
   @Test
   void it_logs_at_info_and_keeps_the_libraries_at_warn() {
-    configure(Map.of());
+    configure(null);
 
     assertThat(root().getLevel()).isEqualTo(Level.INFO);
     assertThat(context.getLogger("org.eclipse.jetty.server.Server").getEffectiveLevel())
@@ -72,47 +82,67 @@ class JsonLoggingTest {
   }
 
   @Test
-  void the_level_variable_sets_the_level_in_any_case() {
-    configure(Map.of("PULLSECRET_LOG_LEVEL", " debug "));
-
+  void the_level_is_any_of_logbacks_in_any_case() {
+    configure(" debug ");
     assertThat(root().getLevel()).isEqualTo(Level.DEBUG);
+
+    configure("all");
+    assertThat(root().getLevel()).isEqualTo(Level.ALL);
+  }
+
+  @Test
+  void a_system_property_names_the_level_before_the_environment() {
+    Map<String, String> environment = Map.of("PULLSECRET_LOG_LEVEL", "WARN");
+    assertThat(JsonLogging.levelName(environment)).isEqualTo("WARN");
+
+    System.setProperty("PULLSECRET_LOG_LEVEL", "ERROR");
+
+    assertThat(JsonLogging.levelName(environment)).isEqualTo("ERROR");
   }
 
   @Test
   void an_unknown_level_logs_at_info_and_says_so_in_the_log() {
-    ListAppender<ILoggingEvent> warnings = capture(JsonLogging.class.getName());
-
-    configure(Map.of("PULLSECRET_LOG_LEVEL", "verbose"));
+    configure("verbose");
 
     assertThat(root().getLevel()).isEqualTo(Level.INFO);
-    assertThat(warnings.list)
-        .singleElement()
-        .satisfies(
-            warning -> {
-              assertThat(warning.getLevel()).isEqualTo(Level.WARN);
-              assertThat(warning.getFormattedMessage())
-                  .isEqualTo(
-                      "PULLSECRET_LOG_LEVEL=verbose is not a log level"
-                          + " (one of [TRACE, DEBUG, INFO, WARN, ERROR, OFF]); logging at INFO");
-            });
+    JsonNode warning = single(stdoutLines());
+    assertThat(warning.path("level").asString()).isEqualTo("WARN");
+    assertThat(warning.path("message").asString())
+        .isEqualTo(
+            "PULLSECRET_LOG_LEVEL=verbose is not a log level"
+                + " (one of [ALL, TRACE, DEBUG, INFO, WARN, ERROR, OFF]); logging at INFO");
   }
 
   @Test
-  void a_blank_level_variable_is_the_default_without_a_warning() {
-    ListAppender<ILoggingEvent> warnings = capture(JsonLogging.class.getName());
-
-    configure(Map.of("PULLSECRET_LOG_LEVEL", " "));
+  void a_blank_level_is_the_default_without_a_warning() {
+    configure(" ");
 
     assertThat(root().getLevel()).isEqualTo(Level.INFO);
-    assertThat(warnings.list).isEmpty();
+    assertThat(stdoutLines()).isEmpty();
   }
 
   @Test
-  void a_given_configuration_file_configures_logging_instead() {
-    ExecutionStatus status = new JsonLogging(Map.of(), () -> true).configure(context);
+  void a_configuration_file_found_configures_logging_instead() {
+    ExecutionStatus status =
+        new JsonLogging(null, new LogbackFiles(true, Optional.empty())).configure(context);
 
     assertThat(status).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
     assertThat(root().iteratorForAppenders().hasNext()).isFalse();
+  }
+
+  @Test
+  void a_named_file_that_is_missing_keeps_the_json_lines_and_says_so() {
+    ExecutionStatus status =
+        new JsonLogging(null, new LogbackFiles(false, Optional.of("/etc/logging/logback.xml")))
+            .configure(context);
+
+    assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+    JsonNode warning = single(stdoutLines());
+    assertThat(warning.path("level").asString()).isEqualTo("WARN");
+    assertThat(warning.path("message").asString())
+        .isEqualTo(
+            "-Dlogback.configurationFile=/etc/logging/logback.xml names no URL, class-path"
+                + " resource or file; logging JSON lines instead");
   }
 
   @Test
@@ -129,8 +159,9 @@ class JsonLoggingTest {
     assertThat(root().getLevel()).isEqualTo(Level.INFO);
   }
 
-  private void configure(Map<String, String> environment) {
-    ExecutionStatus status = new JsonLogging(environment, () -> false).configure(context);
+  private void configure(String levelName) {
+    context.reset();
+    ExecutionStatus status = new JsonLogging(levelName, LogbackFiles.NONE).configure(context);
     assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
   }
 
@@ -138,17 +169,12 @@ class JsonLoggingTest {
     return context.getLogger(Logger.ROOT_LOGGER_NAME);
   }
 
-  private ListAppender<ILoggingEvent> capture(String loggerName) {
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    context.getLogger(loggerName).addAppender(appender);
-    return appender;
+  private List<JsonNode> stdoutLines() {
+    return stdout.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
   }
 
-  /** Points the JSON appender, which writes to stdout, at a buffer. */
-  private ByteArrayOutputStream redirectStdout() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    ((ConsoleAppender<ILoggingEvent>) root().getAppender("JSON")).setOutputStream(buffer);
-    return buffer;
+  private static JsonNode single(List<JsonNode> lines) {
+    assertThat(lines).hasSize(1);
+    return lines.get(0);
   }
 }
